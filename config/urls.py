@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from plans import views as plans_views
+
+urlpatterns = [
+    path("", include("plans.urls")),
+    path("", plans_views.home, name="home"),
+    path("units/", include("units.urls")),
+    path("indicators/", include("indicators.urls")),
+    path("reports/", include("reports.urls")),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,56 @@
+"""The one place that decides which plans, indicators, results and tasks a person reaches.
+
+Every scoped model declares ``UNIT_LOOKUP``, its path to a :class:`~units.models.Unit`
+("plan__unit", "indicator__plan__unit", ...). Visibility is "units in the subtree of any
+role the user holds", computed inside the same SQL statement as the query it filters.
+Outside that subtree an object does not exist (404); inside it without the right to write,
+the answer is 403.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
+from django.http import Http404
+
+from .models import Role, Unit
+from .permissions import READ_ROLES, WRITE_ROLES
+
+
+def visible_units(user, *, write=False):
+    """Units the user may read (or, with ``write``, change): one SQL query, any depth."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Unit.objects.none()
+    if user.is_superuser:
+        return Unit.objects.all()
+    roles = WRITE_ROLES if write else READ_ROLES
+    covering = Role.objects.filter(user_id=user.pk, role__in=roles).values("unit__path")
+    return Unit.objects.filter(Exists(covering.filter(_path_prefix_of_outer())))
+
+
+def _path_prefix_of_outer():
+    from django.db.models import F, Q
+    from django.db.models.lookups import StartsWith
+
+    return Q(StartsWith(OuterRef("path"), F("unit__path")))
+
+
+def scoped(queryset, user, *, write=False):
+    """Narrow ``queryset`` to what ``user`` may read, or change with ``write=True``."""
+    model = queryset.model
+    lookup = getattr(model, "UNIT_LOOKUP", None)
+    if lookup is None:
+        raise TypeError(f"{model.__name__} declares no UNIT_LOOKUP and cannot be scoped")
+    units = visible_units(user, write=write)
+    if lookup == "self":
+        return queryset.filter(pk__in=units.values("pk"))
+    return queryset.filter(**{f"{lookup}__in": units.values("pk")})
+
+
+def get_scoped_or_404(queryset, user, *, write=False, **lookup):
+    """Fetch one object the user may read; 404 outside their subtree, 403 inside it without ``write``."""
+    try:
+        obj = scoped(queryset, user).get(**lookup)
+    except queryset.model.DoesNotExist as exc:
+        raise Http404 from exc
+    if write and not scoped(queryset.model.objects.filter(pk=obj.pk), user, write=True).exists():
+        raise PermissionDenied
+    return obj
