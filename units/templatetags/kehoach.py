@@ -1,0 +1,38 @@
+"""Template helpers: the `can` permission check and Vietnamese number display."""
+
+from django import template
+
+from units.permissions import PREDICATES
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def can(context, action, obj):
+    """{% can "edit" plan.unit as may_edit %}: a named predicate from units.permissions."""
+    user = context["request"].user
+    return PREDICATES[action](user, obj)
+
+
+@register.filter
+def vn_number(value, decimals=None):
+    from reports.vnformat import format_number
+
+    if value is None or value == "":
+        return ""
+    return format_number(value, None if decimals in (None, "") else int(decimals))
+
+
+@register.filter
+def vn_percent(value):
+    from reports.vnformat import format_percent
+
+    return "" if value is None else format_percent(value)
+
+
+@register.filter
+def target_meaning(indicator):
+    """Compact parsed meaning of an indicator's target ("≥ 90%"), for display next to the text."""
+    from indicators.phrases import short_meaning
+
+    return short_meaning(indicator.parsed_target())
