@@ -36,3 +36,21 @@ def target_meaning(indicator):
     from indicators.phrases import short_meaning
 
     return short_meaning(indicator.parsed_target())
+
+
+@register.filter
+def roman(n):
+    from indicators.periods import roman as to_roman
+
+    return to_roman(int(n))
+
+
+@register.simple_tag
+def evaluation(indicator, period):
+    """{% evaluation ind period as ev %}: uses ``indicator.period_results`` prefetched by the view."""
+    from indicators.assess import assess, pick_result
+
+    results = getattr(indicator, "period_results", None)
+    if results is None:
+        results = indicator.results.filter(period=period)
+    return assess(indicator, pick_result(results), period)

@@ -1,0 +1,80 @@
+"""Demo data: the seed plans in fixtures/ and one account per role, loaded idempotently."""
+
+import re
+import unicodedata
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from units.models import COMMUNE_LEVEL, DISTRICT_LEVEL, PROVINCE_LEVEL, Role, RoleKind, Unit
+
+from .interchange import import_plan, load_plan_file
+from .models import Plan
+
+DEMO_PASSWORD = "kehoach2024"
+FIXTURES = Path(settings.BASE_DIR) / "fixtures"
+
+
+def slug(text):
+    text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    return re.sub(r"[^a-z0-9]+", "", text)
+
+
+def load_fixtures():
+    """Import every fixture plan not yet in the database. Returns (loaded, skipped) names."""
+    loaded, skipped = [], []
+    for path in sorted(FIXTURES.glob("*.json")):
+        data = load_plan_file(path)
+        unit_name, year = data["unit"]["name"], data["plan"]["year"]
+        revision = data["plan"].get("revision", 0)
+        exists = Plan.objects.filter(unit__name=unit_name, unit__kind=data["unit"]["kind"], year=year,
+                                     revision=revision).exists()
+        if exists:
+            skipped.append(path.name)
+            continue
+        import_plan(data)
+        loaded.append(path.name)
+    return loaded, skipped
+
+
+def _account(username, full_name, unit, role):
+    User = get_user_model()
+    user, created = User.objects.get_or_create(username=username, defaults={"first_name": full_name})
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    Role.objects.get_or_create(user=user, unit=unit, role=role)
+    return user
+
+
+@transaction.atomic
+def create_demo_accounts():
+    """One editor and one leader per demo ward, one supervisor per province and district-level unit
+    above them, and an administrator. Returns rows (username, role label, unit name)."""
+    rows = []
+    User = get_user_model()
+    admin, created = User.objects.get_or_create(username="admin", defaults={
+        "is_staff": True, "is_superuser": True, "first_name": "Quản trị"})
+    if created:
+        admin.set_password(DEMO_PASSWORD)
+        admin.save(update_fields=["password"])
+    rows.append(("admin", "Quản trị hệ thống", "toàn quốc"))
+
+    wards = Unit.objects.filter(kind__in=COMMUNE_LEVEL, plans__isnull=False).distinct().order_by("name")
+    supervised = {}
+    for ward in wards:
+        s = slug(ward.short_name if not ward.short_name[:1].isdigit() else ward.name)
+        for role, prefix in ((RoleKind.EDITOR, "canbo"), (RoleKind.LEADER, "lanhdao")):
+            _account(f"{prefix}.{s}", f"{RoleKind(role).label} {ward.name}", ward, role)
+            rows.append((f"{prefix}.{s}", str(RoleKind(role).label), ward.name))
+        for ancestor in ward.ancestors():
+            if ancestor.kind in PROVINCE_LEVEL | DISTRICT_LEVEL:
+                supervised[ancestor.pk] = ancestor
+    for unit in sorted(supervised.values(), key=lambda u: u.path):
+        username = f"giamsat.{slug(unit.name)}"
+        _account(username, f"Giám sát {unit.name}", unit, RoleKind.SUPERVISOR)
+        rows.append((username, str(RoleKind.SUPERVISOR.label), unit.name))
+    return rows

@@ -1,0 +1,66 @@
+"""Read-side helpers for plan pages: named queries with their prefetching decided here."""
+
+from collections import defaultdict
+
+from django.db.models import Prefetch
+
+from indicators.models import PlanIndicator, PlanSector, Result
+from units.scoping import scoped
+
+from .models import Plan, Section, Task
+
+
+def plans_for(user):
+    """Plans the user may see, with their unit, newest year first."""
+    return scoped(Plan.objects.with_unit(), user).order_by("-year", "unit__name", "-revision")
+
+
+def section_tree(plan):
+    """[(section, depth)] in document order, from one query."""
+    children = defaultdict(list)
+    for s in Section.objects.filter(plan=plan).order_by("order", "pk"):
+        children[s.parent_id].append(s)
+    out = []
+
+    def walk(parent_id, depth):
+        for s in children.get(parent_id, []):
+            out.append((s, depth))
+            walk(s.pk, depth + 1)
+
+    walk(None, 0)
+    return out
+
+
+def indicator_groups(plan, *, period=None):
+    """[(plan_sector, [(indicator, depth)])] in document order; results of ``period`` attached
+    as ``indicator.period_results`` (final and estimate). Three queries whatever the size."""
+    sectors = list(PlanSector.objects.filter(plan=plan).select_related("sector").order_by("order", "pk"))
+    qs = PlanIndicator.objects.filter(plan=plan).select_related("department", "catalog").order_by("order", "pk")
+    if period:
+        qs = qs.prefetch_related(Prefetch("results", queryset=Result.objects.filter(period=period),
+                                          to_attr="period_results"))
+    by_sector = defaultdict(lambda: defaultdict(list))
+    for ind in qs:
+        by_sector[ind.plan_sector_id][ind.parent_id].append(ind)
+    groups = []
+    for ps in sectors:
+        rows = []
+        tree = by_sector.get(ps.pk, {})
+
+        def walk(parent_id, depth, tree=tree, rows=rows):
+            for ind in tree.get(parent_id, []):
+                rows.append((ind, depth))
+                walk(ind.pk, depth + 1)
+
+        walk(None, 0)
+        groups.append((ps, rows))
+    return groups
+
+
+def tasks_by_department(plan):
+    """[(group label, [task])]: tasks grouped by lead department (or their group as written)."""
+    groups = defaultdict(list)
+    tasks = Task.objects.filter(plan=plan).select_related("lead").prefetch_related("cooperating")
+    for t in tasks.order_by("order", "pk"):
+        groups[t.lead.name if t.lead else (t.group or "")].append(t)
+    return list(groups.items())
