@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from plans.demo import DEMO_PASSWORD, create_demo_accounts, load_fixtures
-from plans.interchange import PlanFileError
+from plans.interchange import PlanImportError
 
 
 class Command(BaseCommand):
@@ -10,7 +10,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         try:
             loaded, skipped = load_fixtures()
-        except PlanFileError as exc:
+        except PlanImportError as exc:
             raise CommandError(str(exc)) from exc
         rows = create_demo_accounts()
         self.stdout.write(f"Kế hoạch mẫu: nạp mới {len(loaded)}, đã có {len(skipped)}.")

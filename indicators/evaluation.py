@@ -1,0 +1,133 @@
+"""Percent of target and status of a result against a Target. Pure: no Django import.
+
+Decisions (the seeds show the arithmetic: 261/200 -> 130,5%; 88%/85% -> 103,53%):
+
+* The result amount: ``value``, or for a percentage target (unit % or ‰) ``numerator /
+  denominator`` as a rate (09/10 đơn -> 90%; 1.265/1.159 học sinh -> 109,15% against 100%).
+  For a count or an amount the numerator is what was achieved and the denominator only
+  restates the plan ("261/200 lao động"), so the numerator is compared with the target.
+* Higher is better for at_least, above, exact (a bare "97,5%" means "đạt 97,5%"), range,
+  ratio (the result count against the target numerator: "5/5 khóm") and for changes
+  (increase_by / decrease_by: the result is the change achieved, "giảm 01 hộ nghèo" -> 1).
+  percent = result / target * 100.
+* Limits (below, at_most) are inverted: percent = target / result * 100 (None when the result
+  is 0). A limit that is kept is "met", never "exceeded"; "dưới 11,44%" with 11,44 is not kept
+  (strictly below), nor is "trên 95%" with 95 (strictly above).
+* A range is met inside [min, max], exceeded above max, otherwise judged against min.
+* Status: reached and percent > 100 -> exceeded; reached -> met; not reached: in an interim
+  period -> in_progress, in the final period percent >= 90 -> near, else not_met.
+  No result -> no_data. Qualitative targets take a person's judgement, else no_data.
+* percent is rounded half up to 2 decimals; statuses use the exact comparison.
+"""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from reports.vnformat import to_decimal, two_digit_count
+
+STATUS_LABELS = {
+    "exceeded": "Vượt",
+    "met": "Đạt",
+    "near": "Đạt trên 90%",
+    "not_met": "Không đạt",
+    "in_progress": "Đang thực hiện",
+    "no_data": "Chưa có kết quả",
+}
+JUDGEMENTS = ("met", "not_met", "exceeded")
+HUNDRED = Decimal(100)
+NEAR = Decimal(90)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    percent: Decimal | None
+    status: str
+
+    @property
+    def label(self):
+        return STATUS_LABELS[self.status]
+
+
+def _round(value):
+    return None if value is None else value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def result_amount(target, *, value=None, numerator=None, denominator=None):
+    """The number the target is judged on, or None when there is no result."""
+    value, numerator, denominator = map(to_decimal, (value, numerator, denominator))
+    if value is not None:
+        return value
+    if numerator is None:
+        return None
+    if target.unit in ("%", "‰") and target.kind != "ratio" and denominator:
+        scale = Decimal(1000) if target.unit == "‰" else HUNDRED
+        return numerator / denominator * scale
+    return numerator
+
+
+def evaluate(target, *, value=None, numerator=None, denominator=None, final, judgement=""):
+    """Percent of target and status code (see STATUS_LABELS) for one result."""
+    if target.kind == "qualitative" or target.value is None:
+        return Evaluation(None, judgement if judgement in JUDGEMENTS else "no_data")
+    result = result_amount(target, value=value, numerator=numerator, denominator=denominator)
+    if result is None:
+        return Evaluation(None, "no_data")
+    goal = target.value
+
+    if target.kind in ("below", "at_most"):
+        percent = goal / result * HUNDRED if result else None
+        reached = result < goal if target.kind == "below" else result <= goal
+        if reached:
+            return Evaluation(_round(percent), "met")
+        return _not_reached(percent, final)
+
+    percent = result / goal * HUNDRED if goal else None
+    if target.kind == "range":
+        top = target.value_max if target.value_max is not None else goal
+        if goal <= result <= top:
+            return Evaluation(_round(percent), "met")
+        if result > top:
+            return Evaluation(_round(percent), "exceeded")
+        return _not_reached(percent, final)
+    reached = result > goal if target.kind == "above" else result >= goal
+    if not reached:
+        return _not_reached(percent, final)
+    exceeded = percent is not None and percent > HUNDRED
+    return Evaluation(_round(percent), "exceeded" if exceeded else "met")
+
+
+def _not_reached(percent, final):
+    if not final:
+        return Evaluation(_round(percent), "in_progress")
+    if percent is not None and percent >= NEAR:
+        return Evaluation(_round(percent), "near")
+    return Evaluation(_round(percent), "not_met")
+
+
+_SUMMARY_GROUPS = [
+    ("exceeded", "vượt 100%"),
+    ("met", "đạt 100%"),
+    ("near", "đạt trên 90%"),
+    ("not_met", "không đạt"),
+    ("in_progress", "đang thực hiện"),
+    ("no_data", "chưa có kết quả"),
+]
+
+
+def summary_sentence(counts, total, *, subject="chỉ tiêu kinh tế - xã hội", year=2023):
+    """The annual summary sentence, as Nhơn Hưng's plan writes it (no final full stop):
+
+    "Kết quả thực hiện 22 chỉ tiêu kinh tế - xã hội năm 2023 có 06 chỉ tiêu vượt 100%, có 14 chỉ
+    tiêu đạt 100%, 01 chỉ tiêu đạt trên 90%, 01 chỉ tiêu không đạt". Zero groups are left out;
+    "có" opens the first two groups, as in the seed.
+    """
+    opening = f"Kết quả thực hiện {two_digit_count(total)} {subject} năm {year}"
+    parts = []
+    for status, words in _SUMMARY_GROUPS:
+        count = counts.get(status, 0)
+        if count:
+            lead = "có " if len(parts) < 2 else ""
+            parts.append(f"{lead}{two_digit_count(count)} chỉ tiêu {words}")
+    if not parts:
+        return f"{opening} chưa có kết quả"
+    return f"{opening} " + ", ".join(parts)
