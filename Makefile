@@ -4,6 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 APT_PACKAGES := fonts-liberation2 poppler-utils
+# Debian's Chromium drives the browser tests (never `playwright install`: it downloads a browser).
+TEST_APT_PACKAGES := chromium
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -42,6 +44,7 @@ run: demo
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: setup
+	@$(MAKE) --no-print-directory sysdeps APT_PACKAGES="$(TEST_APT_PACKAGES)"
 	$(VENV)/bin/pytest
 
 bench: setup

@@ -210,3 +210,6 @@ class Comment(models.Model):
         verbose_name = _("nhận xét")
         verbose_name_plural = _("nhận xét")
         ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.text[:80]

@@ -75,10 +75,6 @@ class Unit(models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def unit_id(self):
-        return self.pk
-
     def save(self, *args, **kwargs):
         with transaction.atomic():
             super().save(*args, **kwargs)
