@@ -99,7 +99,7 @@ _NOISE = [
     re.compile(r"\b(?:giai đoạn|nhiệm kỳ)\s+\d{4}\s*-\s*\d{4}"),
     re.compile(r"\b\d+/[a-zđ]+(?:-[a-zđ]+)+"),                              # 1300/qđ-byt
     re.compile(r"\biso\s+\d+(?::\s*\d{4})?"),
-    re.compile(r"(?:\btrên|\bmỗi|/)\s*0?1\s+(?:ha|hộ|người)\b"),             # "trên 1 ha"
+    re.compile(r"\b(?:trên|mỗi)\s+0?1\s+(?:ha|hộ|người)\s+(?=[^\W\d])"),  # "trên 1 ha đất ..."
 ]
 
 
@@ -114,7 +114,7 @@ def normalise(text):
     while previous != text:
         previous, text = text, re.sub(r"\([^()]*\)", " ", text)
     text = re.sub(r"\s+", " ", text).strip()
-    text = re.sub(r"^(?:[-+*•]\s+)+", "", text)
+    text = re.sub(r"^(?:[-+*•]\s+|\d{1,2}[.)]\s+|[a-zđ]\)\s+)+", "", text)
     return text.strip(" .;,:!…")
 
 
@@ -123,13 +123,14 @@ def normalise(text):
 _NUM = r"\d+(?:[.,]\d+)*"
 _CORE = re.compile(
     rf"(?<![\w/])(?P<a>{_NUM})\s*(?P<a_unit>%|‰)?"
-    rf"(?:\s*(?P<sep>/|-|đến|tới)\s*(?:từ\s+)?(?P<b>{_NUM})(?![\d/]))?"
+    rf"(?:\s*(?P<sep>/|-|đến|tới)\s*(?:từ\s+)?(?P<b>{_NUM})(?![\d.,]*\d)(?!\s*/\s*\d))?"
 )
 _NAME_NUMBER_BEFORE = re.compile(r"(?:\blớp|\bmức độ|\bmức|\bcấp độ|\bkhóa|\bkhoá|\bkỳ|\bthứ)\s*$")
 _SEPARATOR = re.compile(r";|\.\s|,\s|\svà\s")
 
 _LEADS = [  # (words, meaning), matched at the end of the text before the number; longest first
-    ("thấp hơn", "below"), ("cao hơn", "above"), ("không vượt quá", "at_most"), ("không quá", "at_most"), ("tối đa", "at_most"), ("<=", "at_most"),
+    ("thấp hơn", "below"), ("cao hơn", "above"), ("không vượt quá", "at_most"), ("không quá", "at_most"),
+    ("tối đa", "at_most"), ("<=", "at_most"),
     ("còn", "at_most"), ("ít nhất", "at_least"), ("tối thiểu", "at_least"), (">=", "at_least"),
     ("từ", "at_least"), ("đạt", "reach"), ("trên", "above"), ("hơn", "above"),
     (">", "above"), ("dưới", "below"), ("<", "below"),
