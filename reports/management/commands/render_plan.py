@@ -1,0 +1,46 @@
+"""Render one official document of a unit's plan to a file.
+
+    python manage.py render_plan --unit "Phường Mỹ Phú" --year 2024 --doc plan --format pdf -o kh.pdf
+"""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from indicators.periods import PERIOD_CODES
+from plans.models import Plan
+from units.models import Unit
+
+from ...registry import DOCS, FORMATS, get_exporter
+
+
+class Command(BaseCommand):
+    help = "Xuất văn bản của kế hoạch (kế hoạch, phụ lục, biểu 01/02, báo cáo kỳ) ra tệp PDF hoặc XLSX."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--unit", required=True, help="Mã hoặc tên đầy đủ của đơn vị")
+        parser.add_argument("--year", type=int, required=True)
+        parser.add_argument("--doc", choices=DOCS, default="plan")
+        parser.add_argument("--period", choices=PERIOD_CODES, default="y")
+        parser.add_argument("--format", dest="fmt", choices=FORMATS, default="pdf")
+        parser.add_argument("--revision", type=int, default=None,
+                            help="Lần điều chỉnh (mặc định: bản mới nhất)")
+        parser.add_argument("-o", "--output", required=True)
+
+    def handle(self, *args, unit, year, doc, period, fmt, revision, output, **options):
+        found = list(Unit.objects.filter(code=unit)) or list(Unit.objects.filter(name=unit))
+        if not found:
+            raise CommandError(f"Không tìm thấy đơn vị “{unit}”.")
+        if len(found) > 1:
+            names = "; ".join(f"{u.name} (mã {u.code or 'trống'})" for u in found)
+            raise CommandError(f"Có {len(found)} đơn vị tên “{unit}”: {names}. Hãy dùng mã đơn vị.")
+        plans = Plan.objects.with_unit().filter(unit=found[0], year=year)
+        if revision is not None:
+            plans = plans.filter(revision=revision)
+        plan = plans.order_by("-revision").first()
+        if plan is None:
+            raise CommandError(f"{found[0].name} chưa có kế hoạch năm {year}.")
+        _, _, content = get_exporter(doc, fmt).render(plan, period=period)
+        path = Path(output)
+        path.write_bytes(content)
+        self.stdout.write(f"{path} ({len(content):,} byte)".replace(",", "."))

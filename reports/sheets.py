@@ -1,0 +1,197 @@
+"""The table documents (Phụ lục, Biểu số 01, Biểu số 02) as one row generator each.
+
+``Table.rows()`` yields the header row first, then typed rows (``kind`` "sector" for the bold
+group rows, "item", "sub"); cells hold str, int or Decimal. The XLSX writer and the PDF
+template both consume it, so a column changes in one place.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from plans.models import Task
+
+from . import documents as docs
+from . import vnformat
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    width: float            # Excel character units; the PDF uses them as proportions
+    align: str = "left"     # left | center | right
+    kind: str = "text"      # text | int | number | percent
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple
+    kind: str = "item"      # header | sector | item | sub
+
+    @property
+    def bold(self):
+        return self.kind in {"header", "sector"}
+
+
+class Table:
+    label = ""
+    columns = ()
+    landscape = False
+    unit_line = ""
+
+    def __init__(self, plan, *, period=None):
+        self.plan = plan
+        self.period = period or "y"
+
+    @property
+    def title(self):
+        raise NotImplementedError
+
+    @property
+    def ref_line(self):
+        return docs.ref_line(self.plan)
+
+    def body_rows(self):
+        raise NotImplementedError
+
+    def rows(self):
+        yield Row(tuple(c.title for c in self.columns), "header")
+        yield from self.body_rows()
+
+
+def _text(value):
+    return "" if value is None else str(value)
+
+
+class AppendixTable(Table):
+    """Phụ lục: the targets as written, sectors numbered I, II, ..., sub-items unnumbered."""
+
+    label = "Phụ lục"
+    columns = (
+        Column("STT", 7, "center"),
+        Column("Nội dung", 60),
+        Column("Chỉ tiêu", 22, "center"),
+        Column("Ghi chú", 16),
+    )
+
+    @property
+    def title(self):
+        return (self.plan.appendix_title or
+                f"CHỈ TIÊU PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM {self.plan.year}").upper()
+
+    def body_rows(self):
+        for group in docs.indicator_groups(self.plan, only="in_appendix"):
+            yield Row((group.roman, group.sector.name, "", ""), "sector")
+            for indicator, depth in group.items:
+                yield Row(("" if depth else indicator.stt, indicator.name, indicator.target_text, indicator.note),
+                          "sub" if depth else "item")
+
+
+class Bieu01Table(Table):
+    """Biểu số 01: the tasks with their results."""
+
+    label = "Biểu số 01"
+    landscape = True
+    columns = (
+        Column("STT", 6, "center"),
+        Column("Nhiệm vụ", 46),
+        Column("Bộ phận chủ trì", 20),
+        Column("Thời hạn", 16, "center"),
+        Column("Kết quả thực hiện", 46),
+        Column("Tiến độ (%)", 10, "right", "int"),
+        Column("Ghi chú", 16),
+    )
+
+    @property
+    def title(self):
+        return f"KẾT QUẢ THỰC HIỆN NHIỆM VỤ {docs.period_phrase(self.period, self.plan.year).upper()}"
+
+    def body_rows(self):
+        tasks = Task.objects.filter(plan=self.plan).select_related("lead").order_by("order", "pk")
+        group = None
+        for task in tasks:
+            if task.group and task.group != group:
+                group = task.group
+                yield Row(("", group, "", "", "", "", ""), "sector")
+            due = task.due_text or (vnformat.format_date_short(task.due_date) if task.due_date else "")
+            yield Row((task.stt, task.title, task.lead.name if task.lead else "", due, task.result_text,
+                       task.progress, task.note))
+
+
+class Bieu02Table(Table):
+    """Biểu số 02: each indicator's target as written, the period's result and its evaluation."""
+
+    label = "Biểu số 02"
+    landscape = True
+    columns = (
+        Column("STT", 6, "center"),
+        Column("Chỉ tiêu", 44),
+        Column("Đơn vị tính", 11, "center"),
+        Column("Kế hoạch", 20, "center"),
+        Column("Kết quả", 18, "right", "number"),
+        Column("% so với kế hoạch", 11, "right", "percent"),
+        Column("Đánh giá", 14, "center"),
+        Column("Nguyên nhân", 30),
+    )
+
+    @property
+    def title(self):
+        return ("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU PHÁT TRIỂN KINH TẾ - XÃ HỘI "
+                f"{docs.period_phrase(self.period, self.plan.year).upper()}")
+
+    def groups(self):
+        if not hasattr(self, "_groups"):
+            self._groups = docs.result_groups(self.plan, self.period)
+        return self._groups
+
+    def body_rows(self):
+        for group in self.groups():
+            yield Row((group.roman, group.sector.name, "", "", "", None, "", ""), "sector")
+            for line in group.items:
+                indicator, result = line.indicator, line.result
+                yield Row(("" if line.depth else indicator.stt, indicator.name, indicator.unit_of_measure,
+                           indicator.target_text, line.value, line.percent,
+                           line.status_label, result.cause if result else ""),
+                          "sub" if line.depth else "item")
+
+
+TABLES = {"appendix": AppendixTable, "bieu01": Bieu01Table, "bieu02": Bieu02Table}
+
+
+# --- display for the PDF ----------------------------------------------------------------------
+
+def display(value, kind="text"):
+    """A cell as the PDF prints it: Vietnamese numbers, percent glued to its figure."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return _text(value)
+    if isinstance(value, int | float | Decimal):
+        if kind == "percent":
+            return vnformat.format_percent(value)
+        if kind == "int" or (isinstance(value, int)):
+            return vnformat.format_number(value, 0)
+        return vnformat.format_number(value)
+    return _text(value)
+
+
+def pdf_context(table):
+    """Header titles, column widths in percent, and display rows for templates/reports/_grid.html."""
+    rows = table.rows()
+    header = next(rows)
+    total = sum(c.width for c in table.columns)
+    columns = [{"title": title, "width": round(100 * c.width / total, 2), "align": c.align}
+               for title, c in zip(header.cells, table.columns, strict=True)]
+    body = [{"kind": row.kind, "cells": [_pdf_cell(value, c) for value, c in zip(row.cells, table.columns, strict=True)]}
+            for row in rows]
+    return {"columns": columns, "rows": body}
+
+
+def _is_number(value):
+    return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
+
+
+def _pdf_cell(value, column):
+    if _is_number(value):
+        return {"text": display(value, column.kind), "align": f"{column.align} num"}
+    # Text in a number column (a result written in words) wraps like any text.
+    return {"text": display(value, column.kind), "align": column.align if column.kind == "text" else "left"}

@@ -1,0 +1,1 @@
+"""Benchmarks of the official documents: `make bench` (python -m tests.perf)."""
