@@ -1,8 +1,43 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from . import views
 
+
+class DirectionConverter:
+    regex = "up|down"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(DirectionConverter, "direction")
+
 app_name = "plans"
 urlpatterns = [
+    # /plans/new/ and the live target preview
+    path("plans/new/", views.plan_create, name="plan_create"),
+    path("plans/target-preview/", views.target_preview, name="target_preview"),
+    # /plans/<pk>/
     path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),
+    path("plans/<int:pk>/history/", views.plan_history, name="plan_history"),
+    path("plans/<int:pk>/edit/", views.plan_edit, name="plan_edit"),
+    path("plans/<int:pk>/issue/", views.plan_issue, name="plan_issue"),
+    path("plans/<int:pk>/revise/", views.plan_revise, name="plan_revise"),
+    path("plans/<int:pk>/copy/", views.plan_copy, name="plan_copy"),
+    # /plans/<pk>/sections/
+    path("plans/<int:pk>/sections/", views.section_list, name="section_list"),
+    path("plans/<int:pk>/sections/<int:section_pk>/", views.section_edit, name="section_edit"),
+    path("plans/<int:pk>/sections/<int:section_pk>/move/<direction:direction>/", views.section_move,
+         name="section_move"),
+    path("plans/<int:pk>/sections/<int:section_pk>/delete/", views.section_delete, name="section_delete"),
+    # /plans/<pk>/indicators/
+    path("plans/<int:pk>/indicators/", views.indicator_list, name="indicator_list"),
+    path("plans/<int:pk>/indicators/<int:indicator_pk>/", views.indicator_edit, name="indicator_edit"),
+    path("plans/<int:pk>/indicators/<int:indicator_pk>/move/<direction:direction>/", views.indicator_move,
+         name="indicator_move"),
+    path("plans/<int:pk>/indicators/<int:indicator_pk>/delete/", views.indicator_delete,
+         name="indicator_delete"),
 ]

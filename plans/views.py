@@ -1,12 +1,48 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
 
+from indicators.forms import PlanIndicatorForm
+from indicators.models import PlanIndicator
 from indicators.periods import PERIODS
-from units.scoping import get_scoped_or_404
+from indicators.phrases import short_meaning
+from units.permissions import can_issue
+from units.scoping import get_scoped_or_404, visible_units
 
-from . import selectors
-from .models import Plan
+from . import audit, selectors, services
+from .forms import IssueForm, PlanCreateForm, PlanMetaForm, SectionForm
+from .models import Plan, Section
 
+
+def _plan(request, pk, *, write=False):
+    return get_scoped_or_404(Plan.objects.with_unit(), request.user, write=write, pk=pk)
+
+
+def _frozen(request, plan):
+    """An issued plan is not edited in place: say so and go back to it."""
+    messages.warning(request, services.FROZEN_MESSAGE)
+    return redirect(plan)
+
+
+def _preview(text, name=None):
+    target = services.parse_target(text, name or None)
+    return {"text": (text or "").strip(), "meaning": short_meaning(target),
+            "qualitative": services.is_qualitative(target.kind)}
+
+
+def _apply(form, call):
+    """Run a service ``call``; its ValidationError lands on the form. Returns the result or None."""
+    try:
+        return call()
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return None
+
+
+# /  and  /plans/<pk>/
 
 @login_required
 def home(request):
@@ -15,12 +51,13 @@ def home(request):
     # A ward official with one unit goes straight to its newest plan.
     if len(units) == 1 and not request.GET.get("all"):
         return redirect(plans[0])
-    return render(request, "plans/home.html", {"plans": plans})
+    may_create = visible_units(request.user, write=True).exists()
+    return render(request, "plans/home.html", {"plans": plans, "may_create": may_create})
 
 
 @login_required
 def plan_detail(request, pk):
-    plan = get_scoped_or_404(Plan.objects.with_unit(), request.user, pk=pk)
+    plan = _plan(request, pk)
     period = request.GET.get("period") or "y"
     if period not in dict(PERIODS):
         period = "y"
@@ -33,3 +70,210 @@ def plan_detail(request, pk):
         "periods": PERIODS,
     }
     return render(request, "plans/plan_detail.html", context)
+
+
+@login_required
+def plan_history(request, pk):
+    plan = _plan(request, pk)
+    return render(request, "plans/plan_history.html", {"plan": plan, "changes": audit.plan_history(plan)})
+
+
+# /plans/new/, copy, revise, edit, issue
+
+@login_required
+def plan_create(request):
+    form = PlanCreateForm(request.POST or None, user=request.user,
+                          initial={"year": request.GET.get("year"), "unit": request.GET.get("unit")})
+    if not form.fields["unit"].queryset.exists():
+        raise PermissionDenied
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if form.source is not None:
+            plan = _apply(form, lambda: services.copy_plan(form.source, year=data["year"], by=request.user))
+        else:
+            plan = _apply(form, lambda: services.create_plan(data["unit"], year=data["year"], title=data["title"],
+                                                             by=request.user))
+        if plan is not None:
+            messages.success(request, f"Đã tạo kế hoạch năm {plan.year}.")
+            return redirect(plan)
+    return render(request, "plans/plan_create.html", {"form": form})
+
+
+@login_required
+@require_POST
+def plan_copy(request, pk):
+    plan = _plan(request, pk, write=True)
+    try:
+        new = services.copy_plan(plan, year=plan.year + 1, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(plan)
+    messages.success(request, f"Đã sao chép sang kế hoạch năm {new.year}. Hãy rà soát lại chỉ tiêu.")
+    return redirect(new)
+
+
+@login_required
+@require_POST
+def plan_revise(request, pk):
+    plan = _plan(request, pk, write=True)
+    try:
+        draft = services.start_revision(plan, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(plan)
+    messages.info(request, f"Đang soạn bản điều chỉnh lần {draft.revision}; bản đã ban hành giữ nguyên.")
+    return redirect("plans:plan_edit", pk=draft.pk)
+
+
+@login_required
+def plan_edit(request, pk):
+    plan = _plan(request, pk, write=True)
+    if plan.is_issued:
+        return _frozen(request, plan)
+    form = PlanMetaForm(request.POST or None, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        if _apply(form, lambda: services.update_plan(plan, values=form.cleaned_data, by=request.user)):
+            messages.success(request, "Đã lưu thông tin văn bản.")
+            return redirect(plan)
+    return render(request, "plans/plan_edit.html", {"plan": plan, "form": form})
+
+
+@login_required
+def plan_issue(request, pk):
+    plan = _plan(request, pk, write=True)
+    if not can_issue(request.user, plan):
+        raise PermissionDenied
+    if plan.is_issued:
+        messages.warning(request, "Kế hoạch này đã được ban hành.")
+        return redirect(plan)
+    form = IssueForm(request.POST or None, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        if _apply(form, lambda: services.issue_plan(plan, by=request.user, **form.cleaned_data)):
+            messages.success(request, f"Đã ban hành kế hoạch số {plan.number_symbol}.")
+            return redirect(plan)
+    return render(request, "plans/plan_issue.html", {"plan": plan, "form": form})
+
+
+# /plans/<pk>/sections/
+
+@login_required
+def section_list(request, pk):
+    plan = _plan(request, pk, write=True)
+    if plan.is_issued:
+        return _frozen(request, plan)
+    form = SectionForm(request.POST or None, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        if _apply(form, lambda: services.save_section(plan, values=form.cleaned_data, by=request.user)):
+            messages.success(request, "Đã thêm mục.")
+            return redirect("plans:section_list", pk=plan.pk)
+    context = {"plan": plan, "form": form, "sections": selectors.section_tree(plan)}
+    return render(request, "plans/section_list.html", context)
+
+
+def _section(request, pk, section_pk):
+    return get_scoped_or_404(Section.objects.select_related("plan", "plan__unit"), request.user, write=True,
+                             pk=section_pk, plan_id=pk)
+
+
+@login_required
+def section_edit(request, pk, section_pk):
+    section = _section(request, pk, section_pk)
+    if section.plan.is_issued:
+        return _frozen(request, section.plan)
+    form = SectionForm(request.POST or None, plan=section.plan, instance=section)
+    if request.method == "POST" and form.is_valid():
+        values = form.cleaned_data
+        if _apply(form, lambda: services.save_section(section.plan, values=values, by=request.user,
+                                                      section=section)):
+            messages.success(request, "Đã lưu mục.")
+            return redirect("plans:section_list", pk=pk)
+    return render(request, "plans/section_edit.html", {"plan": section.plan, "section": section, "form": form})
+
+
+@login_required
+@require_POST
+def section_move(request, pk, section_pk, direction):
+    section = _section(request, pk, section_pk)
+    if section.plan.is_issued:
+        return _frozen(request, section.plan)
+    services.move_section(section, up=direction == "up", by=request.user)
+    return redirect(reverse("plans:section_list", args=[pk]) + f"#muc-{section.pk}")
+
+
+@login_required
+@require_POST
+def section_delete(request, pk, section_pk):
+    section = _section(request, pk, section_pk)
+    if section.plan.is_issued:
+        return _frozen(request, section.plan)
+    services.delete_section(section, by=request.user)
+    messages.success(request, "Đã xoá mục.")
+    return redirect("plans:section_list", pk=pk)
+
+
+# /plans/<pk>/indicators/
+
+@login_required
+def indicator_list(request, pk):
+    plan = _plan(request, pk, write=True)
+    if plan.is_issued:
+        return _frozen(request, plan)
+    form = PlanIndicatorForm(request.POST or None, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        if _apply(form, lambda: services.save_indicator(plan, values=form.values(), by=request.user)):
+            messages.success(request, "Đã thêm chỉ tiêu.")
+            return redirect("plans:indicator_list", pk=plan.pk)
+    context = {"plan": plan, "form": form, "groups": selectors.indicator_groups(plan),
+               "preview": _preview(form["target_text"].value(), form["name"].value())}
+    return render(request, "plans/indicator_list.html", context)
+
+
+def _indicator(request, pk, indicator_pk):
+    queryset = PlanIndicator.objects.select_related("plan", "plan__unit", "plan_sector")
+    return get_scoped_or_404(queryset, request.user, write=True, pk=indicator_pk, plan_id=pk)
+
+
+@login_required
+def indicator_edit(request, pk, indicator_pk):
+    indicator = _indicator(request, pk, indicator_pk)
+    plan = indicator.plan
+    if plan.is_issued:
+        return _frozen(request, plan)
+    form = PlanIndicatorForm(request.POST or None, plan=plan, instance=indicator)
+    if request.method == "POST" and form.is_valid():
+        if _apply(form, lambda: services.save_indicator(plan, values=form.values(), by=request.user,
+                                                        indicator=indicator)):
+            messages.success(request, "Đã lưu chỉ tiêu.")
+            return redirect(reverse("plans:indicator_list", args=[pk]) + f"#ct-{indicator.pk}")
+    context = {"plan": plan, "indicator": indicator, "form": form,
+               "preview": _preview(form["target_text"].value(), form["name"].value())}
+    return render(request, "plans/indicator_edit.html", context)
+
+
+@login_required
+@require_POST
+def indicator_move(request, pk, indicator_pk, direction):
+    indicator = _indicator(request, pk, indicator_pk)
+    if indicator.plan.is_issued:
+        return _frozen(request, indicator.plan)
+    services.move_indicator(indicator, up=direction == "up", by=request.user)
+    return redirect(reverse("plans:indicator_list", args=[pk]) + f"#ct-{indicator.pk}")
+
+
+@login_required
+@require_POST
+def indicator_delete(request, pk, indicator_pk):
+    indicator = _indicator(request, pk, indicator_pk)
+    if indicator.plan.is_issued:
+        return _frozen(request, indicator.plan)
+    services.delete_indicator(indicator, by=request.user)
+    messages.success(request, "Đã xoá chỉ tiêu.")
+    return redirect("plans:indicator_list", pk=pk)
+
+
+@login_required
+@require_GET
+def target_preview(request):
+    """htmx fragment: how the typed target will be read ("≥ 90%"), or the qualitative note."""
+    context = _preview(request.GET.get("target_text", ""), request.GET.get("name"))
+    return render(request, "plans/_target_preview.html", context)

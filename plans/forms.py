@@ -1,0 +1,219 @@
+"""Forms of the plan pages. Each receives its tenant (the plan, or the user for a new plan)
+and narrows every choice to it; messages are Vietnamese and sit next to the field."""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from reports.vnformat import parse_number_strict
+from units.scoping import visible_units
+
+from . import services
+from .models import Plan, PlanStatus, Section
+
+DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
+DATE_ERROR = "Ngày không hợp lệ, ví dụ 15/01/2024."
+REQUIRED = "Không được để trống."
+
+
+class StyledMixin:
+    """Bootstrap classes on every widget, and Vietnamese "required" messages."""
+
+    def style(self):
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput):
+                css = "form-check-input"
+            elif isinstance(widget, forms.Select):
+                css = "form-select"
+            else:
+                css = "form-control"
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+            field.error_messages["required"] = REQUIRED
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                attrs["class"] = f"{attrs.get('class', '')} is-invalid".strip()
+                attrs["aria-describedby"] = f"{self[name].id_for_label}-error"
+
+
+def date_field(label, required=False):
+    return forms.DateField(label=label, required=required, input_formats=DATE_FORMATS,
+                           error_messages={"invalid": DATE_ERROR},
+                           widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"},
+                                                  format="%d/%m/%Y"))
+
+
+def strict_decimal(value, *, allow_negative=True):
+    """A number typed the Vietnamese way ("1.234,5"), or a ValidationError naming the problem."""
+    try:
+        number = parse_number_strict(value)
+    except ValueError as exc:
+        raise ValidationError(str(exc)) from exc
+    if number is not None and number < 0 and not allow_negative:
+        raise ValidationError("Số lượng không được âm.")
+    return number
+
+
+class LinesField(forms.CharField):
+    """A list of strings typed one per line (legal bases, recipients)."""
+
+    widget = forms.Textarea
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list) else value
+
+    def to_python(self, value):
+        return [line.strip() for line in (value or "").splitlines() if line.strip()]
+
+
+class PlanCreateForm(StyledMixin, forms.Form):
+    BLANK, COPY = "blank", "copy"
+
+    unit = forms.ModelChoiceField(label="Đơn vị", queryset=None, empty_label=None)
+    year = forms.IntegerField(label="Năm kế hoạch", min_value=2000, max_value=2100,
+                              error_messages={"min_value": "Năm phải từ 2000 đến 2100.",
+                                              "max_value": "Năm phải từ 2000 đến 2100.",
+                                              "invalid": "Nhập năm bằng số, ví dụ 2025."})
+    mode = forms.ChoiceField(label="Cách tạo", initial=COPY, widget=forms.RadioSelect,
+                             choices=[(COPY, "Sao chép từ năm trước"), (BLANK, "Kế hoạch trống")])
+    title = forms.CharField(label="Trích yếu", max_length=500, required=False,
+                            help_text="Để trống để dùng “Phát triển kinh tế - xã hội năm …”.")
+
+    def __init__(self, data=None, *, user, initial=None):
+        initial = {k: v for k, v in (initial or {}).items() if v}
+        initial.setdefault("year", datetime.date.today().year + 1)
+        super().__init__(data, initial=initial)
+        self.fields["unit"].queryset = visible_units(user, write=True).order_by("path")
+        self.style()
+        self.fields["mode"].widget.attrs["class"] = "form-check-input"
+        self.source = None
+
+    def clean(self):
+        data = super().clean()
+        unit, year = data.get("unit"), data.get("year")
+        if unit is None or year is None:
+            return data
+        if Plan.objects.filter(unit=unit, year=year).exists():
+            self.add_error("year", f"{unit.name} đã có kế hoạch năm {year}.")
+        if data.get("mode") == self.COPY:
+            self.source = (Plan.objects.filter(unit=unit, year=year - 1)
+                           .order_by("-status", "-revision").first())  # "issued" sorts after "draft"
+            if self.source is None:
+                self.add_error("mode", f"{unit.name} chưa có kế hoạch năm {year - 1} để sao chép.")
+        if not data.get("title"):
+            data["title"] = f"Phát triển kinh tế - xã hội năm {year}"
+        return data
+
+
+class PlanMetaForm(StyledMixin, forms.ModelForm):
+    legal_bases = LinesField(label="Căn cứ (mỗi căn cứ một dòng)", required=False)
+    recipients = LinesField(label="Nơi nhận (mỗi nơi một dòng)", required=False)
+    issued_on = date_field("Ngày ban hành")
+    monthly_report_day = forms.IntegerField(
+        label="Ngày nộp báo cáo tháng", min_value=1, max_value=28,
+        error_messages={"min_value": "Ngày nộp phải từ 1 đến 28.", "max_value": "Ngày nộp phải từ 1 đến 28.",
+                        "invalid": "Nhập ngày bằng số, ví dụ 10."})
+
+    class Meta:
+        model = Plan
+        fields = services.EDITABLE_FIELDS
+        widgets = {"title": forms.Textarea(attrs={"rows": 2}), "preamble": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, data=None, *, plan):
+        super().__init__(data, instance=plan)
+        self.fields["legal_bases"].widget.attrs["rows"] = 5
+        self.fields["recipients"].widget.attrs["rows"] = 4
+        self.style()
+        self.fields["title"].error_messages["required"] = "Nhập trích yếu của kế hoạch."
+
+    def clean_title(self):
+        title = (self.cleaned_data.get("title") or "").strip()
+        if not title:
+            raise ValidationError("Nhập trích yếu của kế hoạch.")
+        return title
+
+    def clean_issued_on(self):
+        day = self.cleaned_data.get("issued_on")
+        error = services.issue_date_error(self.instance, day)
+        if error:
+            raise ValidationError(error)
+        return day
+
+    def _post_clean(self):
+        # The service writes; the form only validates and never touches the plan itself.
+        pass
+
+
+class IssueForm(StyledMixin, forms.Form):
+    number = forms.CharField(label="Số văn bản", max_length=20, error_messages={"required": "Nhập số văn bản."})
+    issued_on = date_field("Ngày ban hành", required=True)
+    signer_authority = forms.CharField(label="Thẩm quyền ký", max_length=100)
+    signer_title = forms.CharField(label="Chức vụ người ký", max_length=100)
+    signer_name = forms.CharField(label="Họ tên người ký", max_length=100)
+
+    def __init__(self, data=None, *, plan):
+        initial = {name: getattr(plan, name) for name in self.base_fields}
+        super().__init__(data, initial=initial)
+        self.plan = plan
+        self.style()
+        self.fields["number"].error_messages["required"] = "Nhập số văn bản."
+        self.fields["issued_on"].error_messages["required"] = "Nhập ngày ban hành."
+
+    def clean_issued_on(self):
+        day = self.cleaned_data.get("issued_on")
+        error = services.issue_date_error(self.plan, day)
+        if error:
+            raise ValidationError(error)
+        return day
+
+    def clean(self):
+        data = super().clean()
+        if self.plan.status == PlanStatus.ISSUED:
+            raise ValidationError("Kế hoạch này đã được ban hành.")
+        return data
+
+
+class SectionForm(StyledMixin, forms.Form):
+    parent = forms.ModelChoiceField(label="Thuộc mục", queryset=None, required=False,
+                                    empty_label="(mục cấp cao nhất)")
+    heading = forms.CharField(label="Tiêu đề", max_length=500, required=False)
+    body = forms.CharField(label="Nội dung", required=False, widget=forms.Textarea(attrs={"rows": 6}),
+                           help_text=Section._meta.get_field("body").help_text)
+    include_indicators = forms.BooleanField(label="Chèn danh sách chỉ tiêu sau mục này", required=False)
+
+    def __init__(self, data=None, *, plan, instance=None):
+        initial = None
+        if instance is not None:
+            initial = {"parent": instance.parent_id, "heading": instance.heading, "body": instance.body,
+                       "include_indicators": instance.include_indicators}
+        super().__init__(data, initial=initial)
+        parents = Section.objects.filter(plan=plan).order_by("order", "pk")
+        if instance is not None:
+            parents = parents.exclude(pk__in=_subtree_ids(Section.objects.filter(plan=plan), instance.pk))
+        self.fields["parent"].queryset = parents
+        self.fields["parent"].label_from_instance = lambda s: (s.heading or s.body)[:80]
+        self.style()
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("heading") or "").strip() and not (data.get("body") or "").strip():
+            self.add_error("heading", "Nhập tiêu đề hoặc nội dung của mục.")
+        return data
+
+
+def _subtree_ids(queryset, root_pk):
+    """Ids of ``root_pk`` and everything below it (one query: the rows are loaded once)."""
+    children = {}
+    for pk, parent_id in queryset.values_list("pk", "parent_id"):
+        children.setdefault(parent_id, []).append(pk)
+    out, stack = set(), [root_pk]
+    while stack:
+        pk = stack.pop()
+        out.add(pk)
+        stack.extend(children.get(pk, []))
+    return out

@@ -1,0 +1,449 @@
+"""Writes on plans: creating, copying, revising, editing and issuing. Every function here is
+``transaction.atomic``, takes keyword-only arguments after the first and lists its side
+effects; changes of targets and plan status are audited through :mod:`plans.audit`.
+
+An issued plan is frozen: nothing here changes it except :func:`start_revision`, which makes
+a draft copy (revision + 1) and leaves the issued one as it was.
+"""
+
+import datetime
+from collections import defaultdict
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from simple_history.utils import bulk_create_with_history
+
+from indicators.models import PlanIndicator, PlanSector, Result, TargetKind
+from reports.vnformat import format_number
+
+from . import audit
+from .models import Plan, PlanStatus, Section, Task
+
+FROZEN_MESSAGE = "Kế hoạch đã ban hành không sửa được. Bấm “Điều chỉnh” để tạo bản dự thảo điều chỉnh."
+
+# Metadata carried from one plan to its copy or revision (document header, signer, schedule).
+CARRIED_FIELDS = ["authority_parent", "authority", "symbol", "place", "doc_type", "title", "legal_bases",
+                  "preamble", "recipients", "signer_authority", "signer_title", "signer_name",
+                  "appendix_title", "monthly_report_day", "annual_report_due"]
+# What the metadata form may change on a draft.
+EDITABLE_FIELDS = ["authority_parent", "authority", "number", "symbol", "place", "issued_on", "date_text",
+                   "title", "legal_bases", "preamble", "recipients", "signer_authority", "signer_title",
+                   "signer_name", "monthly_report_day"]
+INDICATOR_FIELDS = ["stt", "name", "unit_of_measure", "target_text", "baseline_text", "baseline_value",
+                    "note", "department", "in_main_list", "in_appendix"]
+SECTION_FIELDS = ["heading", "body", "include_indicators"]
+
+
+# --- pure helpers used by forms and views too ---------------------------------------------
+
+def parse_target(text, name=None):
+    """The parsed target of ``text``; anything the parser cannot read is qualitative, never an error."""
+    from indicators.phrases import QUALITATIVE, parse
+
+    if not (text or "").strip():
+        return QUALITATIVE
+    try:
+        return parse(text, name=name)
+    except Exception:  # an unreadable phrase is kept as written and judged by a person
+        return QUALITATIVE
+
+
+def target_fields(text, name=None):
+    """Model fields of the parsed target of ``text`` (kind, value, max, denominator, unit, per)."""
+    target = parse_target(text, name)
+    return {"target_kind": str(getattr(target.kind, "value", target.kind)), "target_value": target.value,
+            "target_value_max": target.value_max, "target_denominator": target.denominator,
+            "target_unit": target.unit or "", "target_per": target.per or ""}
+
+
+def issue_date_error(plan, day):
+    """The Vietnamese message when ``day`` cannot be the issue date of ``plan`` (None when it can):
+    a plan of year Y is issued between 01/01/Y-1 and 31/12/Y."""
+    if day is None:
+        return None
+    if not datetime.date(plan.year - 1, 1, 1) <= day <= datetime.date(plan.year, 12, 31):
+        return (f"Ngày ban hành phải trong năm {plan.year - 1} hoặc {plan.year} "
+                f"(kế hoạch năm {plan.year}).")
+    return None
+
+
+def baseline_from(result, indicator):
+    """(baseline_text, baseline_value) from last year's final annual ``result``, written the
+    Vietnamese way ("95%", "1.302,5", "261/200")."""
+    if result is None:
+        return "", None
+    if result.numerator is not None and result.denominator is not None:
+        return f"{format_number(result.numerator)}/{format_number(result.denominator)}", result.numerator
+    if result.value is not None:
+        text = format_number(result.value)
+        if indicator.target_unit in {"%", "‰"}:
+            text += indicator.target_unit
+        return text, result.value
+    return (result.text or "")[:300], None
+
+
+def _require_draft(plan):
+    if plan.status != PlanStatus.DRAFT:
+        raise ValidationError(FROZEN_MESSAGE, code="frozen")
+
+
+def _require_free_year(unit, year):
+    if Plan.objects.filter(unit=unit, year=year).exists():
+        raise ValidationError({"year": f"{unit.name} đã có kế hoạch năm {year}."}, code="duplicate")
+
+
+def _shift_year(day, years):
+    if day is None:
+        return None
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+# --- creating -----------------------------------------------------------------------------
+
+@transaction.atomic
+def create_plan(unit, *, year, title, by):
+    """A blank draft plan of ``unit`` for ``year``.
+
+    Side effects: creates one Plan (and its first history row, stamped with ``by``). Raises
+    ValidationError on ``year`` when the unit already has a plan that year.
+    """
+    _require_free_year(unit, year)
+    plan = Plan(unit=unit, year=year, title=title, place=unit.short_name)
+    plan._history_user = by
+    plan.save()
+    audit.record(plan, "Tạo kế hoạch mới", by=by)
+    return plan
+
+
+@transaction.atomic
+def copy_plan(plan, *, year, by):
+    """A draft plan for ``year`` copied from ``plan``: metadata, sections, plan sectors, the
+    indicator tree and tasks. Last year's final annual results become baselines; targets are
+    kept as written for the official to revise; tasks start again (not started, no progress).
+
+    Side effects: creates a Plan and its Sections, PlanSectors, PlanIndicators (with history
+    rows) and Tasks (with cooperating departments); one audit row on the new plan. Raises
+    ValidationError on ``year`` when the unit already has a plan that year.
+    """
+    _require_free_year(plan.unit, year)
+    shift = year - plan.year
+    new = _clone_plan(plan, year=year, revision=0, revision_of=None, by=by)
+    new.title = plan.title.replace(str(plan.year), str(year))
+    new.annual_report_due = _shift_year(plan.annual_report_due, shift)
+    new.save(update_fields=["title", "annual_report_due"])
+    _clone_content(plan, new, by=by, next_year=True, shift=shift)
+    audit.record(new, "Sao chép từ năm trước", by=by, old=f"Kế hoạch năm {plan.year}", new=f"năm {year}")
+    return new
+
+
+@transaction.atomic
+def start_revision(plan, *, by):
+    """The draft revision of issued ``plan``: a full copy (results included) with revision + 1
+    and ``revision_of`` set. When a draft of the same unit and year already exists it is
+    returned instead, so there is only one draft at a time. ``plan`` itself never changes.
+
+    Side effects: creates a Plan with its Sections, PlanSectors, PlanIndicators, Results and
+    Tasks (history rows for those that keep history); one audit row on the new plan.
+    """
+    if plan.status != PlanStatus.ISSUED:
+        raise ValidationError("Chỉ tạo bản điều chỉnh cho kế hoạch đã ban hành.", code="not_issued")
+    draft = Plan.objects.filter(unit=plan.unit, year=plan.year, status=PlanStatus.DRAFT).order_by("-revision")
+    if draft.exists():
+        return draft.first()
+    latest = Plan.objects.filter(unit=plan.unit, year=plan.year).aggregate(m=Max("revision"))["m"] or 0
+    new = _clone_plan(plan, year=plan.year, revision=latest + 1, revision_of=plan, by=by)
+    _clone_content(plan, new, by=by, next_year=False, shift=0)
+    audit.record(new, "Tạo bản điều chỉnh", by=by, old=f"lần {plan.revision}", new=f"lần {new.revision}")
+    return new
+
+
+def _clone_plan(plan, *, year, revision, revision_of, by):
+    new = Plan(unit=plan.unit, year=year, revision=revision, revision_of=revision_of,
+               **{name: getattr(plan, name) for name in CARRIED_FIELDS})
+    new.legal_bases, new.recipients = list(plan.legal_bases), list(plan.recipients)
+    new._history_user = by
+    new.save()
+    return new
+
+
+def _clone_content(src, dst, *, by, next_year, shift):
+    section_map = {}
+    for section in _document_order(Section.objects.filter(plan=src)):
+        section_map[section.pk] = Section.objects.create(
+            plan=dst, parent=section_map.get(section.parent_id), order=section.order,
+            **{name: getattr(section, name) for name in SECTION_FIELDS})
+    sector_map = {}
+    for ps in PlanSector.objects.filter(plan=src).order_by("order", "pk"):
+        sector_map[ps.pk] = PlanSector.objects.create(plan=dst, sector_id=ps.sector_id, name=ps.name,
+                                                      order=ps.order)
+    indicator_map = _clone_indicators(src, dst, sector_map, by=by, next_year=next_year)
+    if not next_year:
+        _clone_results(src, indicator_map, by=by)
+    _clone_tasks(src, dst, by=by, next_year=next_year, shift=shift)
+
+
+def _document_order(queryset):
+    """Rows of a self-referencing tree, parents before children."""
+    children = defaultdict(list)
+    for row in queryset.order_by("order", "pk"):
+        children[row.parent_id].append(row)
+    out, stack = [], list(reversed(children[None]))
+    while stack:
+        row = stack.pop()
+        out.append(row)
+        stack.extend(reversed(children[row.pk]))
+    return out
+
+
+def _clone_indicators(src, dst, sector_map, *, by, next_year):
+    annual = {}
+    if next_year:
+        annual = {r.indicator_id: r for r in Result.objects.filter(indicator__plan=src, period="y",
+                                                                   is_estimate=False)}
+    skip = {"id", "plan", "plan_sector", "parent", "version"}
+    names = [f.attname for f in PlanIndicator._meta.concrete_fields if f.name not in skip]
+    mapping = {}
+    by_depth = defaultdict(list)
+    depth = {}
+    for ind in _document_order(PlanIndicator.objects.filter(plan=src)):
+        depth[ind.pk] = depth[ind.parent_id] + 1 if ind.parent_id else 0
+        by_depth[depth[ind.pk]].append(ind)
+    for level in sorted(by_depth):
+        olds = by_depth[level]
+        rows = []
+        for old in olds:
+            row = PlanIndicator(plan=dst, plan_sector=sector_map[old.plan_sector_id],
+                                parent=mapping.get(old.parent_id), **{n: getattr(old, n) for n in names})
+            if next_year:
+                row.baseline_text, row.baseline_value = baseline_from(annual.get(old.pk), old)
+            rows.append(row)
+        created = bulk_create_with_history(rows, PlanIndicator, default_user=by,
+                                           default_change_reason="Sao chép chỉ tiêu")
+        mapping.update({old.pk: row for old, row in zip(olds, created, strict=True)})
+    return mapping
+
+
+def _clone_results(src, indicator_map, *, by):
+    skip = {"id", "indicator", "updated_at", "version"}
+    names = [f.attname for f in Result._meta.concrete_fields if f.name not in skip]
+    rows = [Result(indicator=indicator_map[r.indicator_id], **{n: getattr(r, n) for n in names})
+            for r in Result.objects.filter(indicator__plan=src)]
+    if rows:
+        bulk_create_with_history(rows, Result, default_user=by, default_change_reason="Sao chép kết quả")
+
+
+def _clone_tasks(src, dst, *, by, next_year, shift):
+    skip = {"id", "plan", "version"}
+    reset = {"progress": None, "result_text": "", "status": Task._meta.get_field("status").default}
+    names = [f.attname for f in Task._meta.concrete_fields if f.name not in skip]
+    for old in Task.objects.filter(plan=src).prefetch_related("cooperating").order_by("order", "pk"):
+        task = Task(plan=dst, **{n: getattr(old, n) for n in names})
+        if next_year:
+            for name, value in reset.items():
+                setattr(task, name, value)
+            task.due_date = _shift_year(old.due_date, shift)
+        task._history_user = by
+        task.save()
+        cooperating = list(old.cooperating.all())
+        if cooperating:
+            task.cooperating.set(cooperating)
+
+
+# --- editing a draft ------------------------------------------------------------------------
+
+@transaction.atomic
+def update_plan(plan, *, values, by):
+    """Change the document metadata of draft ``plan`` from ``values`` (names in EDITABLE_FIELDS).
+
+    Side effects: one UPDATE of the plan (history row stamped with ``by``). Raises
+    ValidationError for an issued plan or an issue date outside the plan's years.
+    """
+    _require_draft(plan)
+    error = issue_date_error(plan, values.get("issued_on"))
+    if error:
+        raise ValidationError({"issued_on": error})
+    changed = [name for name in EDITABLE_FIELDS if name in values and getattr(plan, name) != values[name]]
+    for name in changed:
+        setattr(plan, name, values[name])
+    plan.save(update_fields=[*changed, "updated_at"])
+    audit.record(plan, "Sửa thông tin văn bản", by=by)
+    return plan
+
+
+@transaction.atomic
+def issue_plan(plan, *, number, issued_on, signer_name, signer_title, signer_authority, by):
+    """Issue draft ``plan`` with its number, date and signer; from then on it is frozen.
+
+    Side effects: one UPDATE of the plan (status issued, number, issued_on, signer fields,
+    date_text cleared); one audit row "Ban hành: Dự thảo → Đã ban hành". Raises
+    ValidationError when the plan is already issued, the number is empty or the date is
+    outside the plan's years. The caller checks ``can_issue``.
+    """
+    if plan.status == PlanStatus.ISSUED:
+        raise ValidationError("Kế hoạch này đã được ban hành.", code="issued")
+    errors = {}
+    if not (number or "").strip():
+        errors["number"] = "Nhập số văn bản."
+    if issued_on is None:
+        errors["issued_on"] = "Nhập ngày ban hành."
+    elif issue_date_error(plan, issued_on):
+        errors["issued_on"] = issue_date_error(plan, issued_on)
+    if errors:
+        raise ValidationError(errors)
+    old_status = plan.get_status_display()
+    plan.number, plan.issued_on, plan.date_text = number.strip(), issued_on, ""
+    plan.signer_name, plan.signer_title, plan.signer_authority = signer_name, signer_title, signer_authority
+    plan.status = PlanStatus.ISSUED
+    plan.save(update_fields=["number", "issued_on", "date_text", "signer_name", "signer_title",
+                             "signer_authority", "status", "updated_at"])
+    audit.record(plan, "Ban hành", by=by, old=old_status, new=plan.get_status_display())
+    return plan
+
+
+# --- sections -------------------------------------------------------------------------------
+
+def _next_order(queryset):
+    return (queryset.aggregate(m=Max("order"))["m"] or 0) + 1
+
+
+@transaction.atomic
+def save_section(plan, *, values, by, section=None):
+    """Add a section to draft ``plan`` (last among its siblings) or change ``section``.
+
+    ``values`` holds heading, body, include_indicators and parent (a Section of the same plan
+    or None). Side effects: one INSERT or UPDATE of a Section.
+    """
+    _require_draft(plan)
+    parent = values.get("parent")
+    if section is None:
+        section = Section(plan=plan, order=_next_order(Section.objects.filter(plan=plan, parent=parent)))
+    elif parent != section.parent:
+        section.order = _next_order(Section.objects.filter(plan=plan, parent=parent))
+    section.parent = parent
+    for name in SECTION_FIELDS:
+        setattr(section, name, values.get(name, getattr(section, name)))
+    section.save()
+    return section
+
+
+@transaction.atomic
+def move_section(section, *, up, by):
+    """Swap ``section`` with its previous (``up``) or next sibling. Side effects: UPDATEs of
+    sibling orders (renumbered 1..n)."""
+    _require_draft(section.plan)
+    _swap(Section.objects.filter(plan_id=section.plan_id, parent_id=section.parent_id), section, up)
+
+
+@transaction.atomic
+def delete_section(section, *, by):
+    """Delete ``section`` and its sub-sections. Side effects: DELETEs of Sections."""
+    _require_draft(section.plan)
+    section.delete()
+
+
+def _swap(siblings, obj, up):
+    rows = list(siblings.order_by("order", "pk"))
+    index = next(i for i, row in enumerate(rows) if row.pk == obj.pk)
+    other = index - 1 if up else index + 1
+    if not 0 <= other < len(rows):
+        return
+    rows[index], rows[other] = rows[other], rows[index]
+    model = type(obj)
+    for position, row in enumerate(rows, start=1):
+        if row.order != position:
+            # A plain UPDATE: the order is layout, not content, and needs no history row.
+            model.objects.filter(pk=row.pk).update(order=position)
+
+
+# --- indicators -----------------------------------------------------------------------------
+
+def _plan_sector_for(plan, values):
+    parent = values.get("parent")
+    if parent is not None:
+        return parent.plan_sector
+    if values.get("plan_sector") is not None:
+        return values["plan_sector"]
+    sector = values["new_sector"]
+    existing = PlanSector.objects.filter(plan=plan, sector=sector).first()
+    if existing:
+        return existing
+    return PlanSector.objects.create(plan=plan, sector=sector, name=sector.name.upper(),
+                                     order=_next_order(PlanSector.objects.filter(plan=plan)))
+
+
+@transaction.atomic
+def save_indicator(plan, *, values, by, indicator=None):
+    """Add an indicator to draft ``plan`` (last among its siblings) or change ``indicator``.
+
+    ``values`` holds the INDICATOR_FIELDS plus parent (an indicator of the plan or None) and
+    either plan_sector (of the plan) or new_sector (a catalogue Sector, whose plan sector is
+    created when missing). The target is stored as typed with its parsed form; an unreadable
+    phrase is stored as qualitative. Side effects: one INSERT or UPDATE of a PlanIndicator
+    (history row), maybe one INSERT of a PlanSector, one audit row naming the old and new target.
+    """
+    _require_draft(plan)
+    plan_sector = _plan_sector_for(plan, values)
+    parent = values.get("parent")
+    old_target = None
+    if indicator is None:
+        siblings = PlanIndicator.objects.filter(plan=plan, plan_sector=plan_sector, parent=parent)
+        indicator = PlanIndicator(plan=plan, order=_next_order(siblings))
+        action = "Thêm chỉ tiêu"
+    else:
+        old_target = indicator.target_text
+        if parent != indicator.parent or plan_sector != indicator.plan_sector:
+            siblings = PlanIndicator.objects.filter(plan=plan, plan_sector=plan_sector, parent=parent)
+            indicator.order = _next_order(siblings)
+        indicator.version += 1
+        action = "Sửa chỉ tiêu"
+    indicator.plan_sector, indicator.parent = plan_sector, parent
+    for name in INDICATOR_FIELDS:
+        if name in values:
+            setattr(indicator, name, values[name])
+    for name, value in target_fields(indicator.target_text, indicator.name).items():
+        setattr(indicator, name, value)
+    indicator._history_user = by
+    indicator.save()
+    audit.record(indicator, action, by=by, old=old_target, new=indicator.target_text)
+    _carry_sub_items(indicator)
+    return indicator
+
+
+def _carry_sub_items(indicator):
+    # Sub-items follow their parent when it moves to another sector (one UPDATE per level).
+    level = [indicator.pk]
+    while level:
+        children = PlanIndicator.objects.filter(parent_id__in=level)
+        children.exclude(plan_sector=indicator.plan_sector).update(plan_sector=indicator.plan_sector)
+        level = list(children.values_list("pk", flat=True))
+
+
+@transaction.atomic
+def move_indicator(indicator, *, up, by):
+    """Swap ``indicator`` with its previous (``up``) or next sibling (same sector and parent).
+    Side effects: UPDATEs of sibling orders (renumbered 1..n, no history rows)."""
+    _require_draft(indicator.plan)
+    siblings = PlanIndicator.objects.filter(plan_id=indicator.plan_id, plan_sector_id=indicator.plan_sector_id,
+                                            parent_id=indicator.parent_id)
+    _swap(siblings, indicator, up)
+
+
+@transaction.atomic
+def delete_indicator(indicator, *, by):
+    """Delete ``indicator`` with its sub-items and their results.
+
+    Side effects: DELETEs (history rows "-" stamped with ``by`` and the reason "Xoá chỉ tiêu").
+    """
+    _require_draft(indicator.plan)
+    indicator._history_user = by
+    indicator._change_reason = audit.reason_text("Xoá chỉ tiêu", reason=indicator.target_text)
+    indicator.delete()
+
+
+def is_qualitative(indicator_or_kind):
+    kind = getattr(indicator_or_kind, "target_kind", indicator_or_kind)
+    return kind == TargetKind.QUALITATIVE

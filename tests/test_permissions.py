@@ -1,0 +1,97 @@
+"""Every URL × every persona -> the expected status (the pretix way).
+
+Personas (tests/conftest.py): editor_a and leader_a write on ward A, viewer_a reads it,
+supervisor_d reads the district above A, editor_b belongs to ward B (another district).
+The objects are plan_a (a draft) with one section and one indicator. Outside one's subtree
+an object does not exist (404); inside it without the right, 403; anonymous goes to login.
+"""
+
+import pytest
+from django.urls import get_resolver, reverse
+
+from tests import factories as f
+
+PERSONAS = ["anonymous", "editor_a", "leader_a", "viewer_a", "supervisor_d", "editor_b"]
+
+
+def expect(editor_a, leader_a, viewer_a, supervisor_d, editor_b, anonymous=302):
+    return {"anonymous": anonymous, "editor_a": editor_a, "leader_a": leader_a, "viewer_a": viewer_a,
+            "supervisor_d": supervisor_d, "editor_b": editor_b}
+
+
+READ = expect(200, 200, 200, 200, 404)
+WRITE_PAGE = expect(200, 200, 403, 403, 404)
+WRITE_ACTION = expect(302, 302, 403, 403, 404)
+ISSUE_PAGE = expect(403, 200, 403, 403, 404)
+
+# (url name, args built from the objects, method, POST data, expected statuses, page names the unit)
+MATRIX = [
+    ("home", lambda o: [], "get", None, expect(302, 302, 302, 302, 302), False),
+    ("plans:plan_detail", lambda o: [o.plan.pk], "get", None, READ, True),
+    ("plans:plan_history", lambda o: [o.plan.pk], "get", None, READ, True),
+    ("plans:plan_create", lambda o: [], "get", None, expect(200, 200, 403, 403, 200), False),
+    ("plans:plan_create", lambda o: [], "post", {}, expect(200, 200, 403, 403, 200), False),
+    ("plans:target_preview", lambda o: [], "get", None, expect(200, 200, 200, 200, 200), False),
+    ("plans:plan_edit", lambda o: [o.plan.pk], "get", None, WRITE_PAGE, True),
+    ("plans:plan_edit", lambda o: [o.plan.pk], "post", {"title": ""}, WRITE_PAGE, True),
+    ("plans:plan_issue", lambda o: [o.plan.pk], "get", None, ISSUE_PAGE, True),
+    ("plans:plan_issue", lambda o: [o.plan.pk], "post", {}, ISSUE_PAGE, True),
+    ("plans:plan_revise", lambda o: [o.plan.pk], "post", {}, WRITE_ACTION, False),
+    ("plans:plan_copy", lambda o: [o.plan.pk], "post", {}, WRITE_ACTION, False),
+    ("plans:section_list", lambda o: [o.plan.pk], "get", None, WRITE_PAGE, True),
+    ("plans:section_list", lambda o: [o.plan.pk], "post", {"heading": "Mục mới"}, WRITE_ACTION, False),
+    ("plans:section_edit", lambda o: [o.plan.pk, o.section.pk], "get", None, WRITE_PAGE, True),
+    ("plans:section_edit", lambda o: [o.plan.pk, o.section.pk], "post", {"heading": "Sửa"}, WRITE_ACTION, False),
+    ("plans:section_move", lambda o: [o.plan.pk, o.section.pk, "up"], "post", {}, WRITE_ACTION, False),
+    ("plans:section_delete", lambda o: [o.plan.pk, o.section.pk], "post", {}, WRITE_ACTION, False),
+    ("plans:indicator_list", lambda o: [o.plan.pk], "get", None, WRITE_PAGE, True),
+    ("plans:indicator_list", lambda o: [o.plan.pk], "post", {}, WRITE_PAGE, True),
+    ("plans:indicator_edit", lambda o: [o.plan.pk, o.indicator.pk], "get", None, WRITE_PAGE, True),
+    ("plans:indicator_edit", lambda o: [o.plan.pk, o.indicator.pk], "post", {}, WRITE_PAGE, True),
+    ("plans:indicator_move", lambda o: [o.plan.pk, o.indicator.pk, "down"], "post", {}, WRITE_ACTION, False),
+    ("plans:indicator_delete", lambda o: [o.plan.pk, o.indicator.pk], "post", {}, WRITE_ACTION, False),
+    ("reports:download", lambda o: [o.plan.pk, "appendix", "xlsx"], "get", None, READ, False),
+    ("reports:download", lambda o: [o.plan.pk, "bieu01", "xlsx"], "get", None, READ, False),
+]
+
+
+class Objects:
+    def __init__(self, plan):
+        self.plan = plan
+        self.section = f.SectionFactory(plan=plan, heading="I. Mục thử")
+        self.indicator = f.PlanIndicatorFactory(plan=plan)
+
+
+@pytest.fixture
+def everyone(editor_a, leader_a, viewer_a, supervisor_d, editor_b, plan_b):
+    return {"anonymous": None, "editor_a": editor_a, "leader_a": leader_a, "viewer_a": viewer_a,
+            "supervisor_d": supervisor_d, "editor_b": editor_b}
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize(("name", "args", "method", "data", "expected", "names_unit"), MATRIX,
+                         ids=[f"{m[2]}-{m[0]}-{i}" for i, m in enumerate(MATRIX)])
+def test_url_persona_matrix(client, everyone, plan_a, persona, name, args, method, data, expected, names_unit):
+    objects = Objects(plan_a)
+    user = everyone[persona]
+    if user is not None:
+        client.force_login(user)
+    path = reverse(name, args=args(objects))
+
+    response = client.get(path) if method == "get" else client.post(path, data)
+
+    assert response.status_code == expected[persona], (persona, method, path)
+    if response.status_code == 302 and user is None:
+        assert response.url.startswith(reverse("login"))
+    if response.status_code == 200 and names_unit:
+        assert plan_a.unit.name in response.content.decode()
+
+
+def test_matrix_covers_every_plans_url():
+    resolver = get_resolver()
+    names = {f"plans:{n}" for n in resolver.namespace_dict["plans"][1].reverse_dict if isinstance(n, str)}
+    names |= {f"indicators:{n}" for n in resolver.namespace_dict["indicators"][1].reverse_dict
+              if isinstance(n, str)}
+    names |= {f"reports:{n}" for n in resolver.namespace_dict["reports"][1].reverse_dict if isinstance(n, str)}
+
+    assert names <= {row[0] for row in MATRIX}
