@@ -118,6 +118,14 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "media/"
 
+# Issued plans (reports/signing.py): the organisation's certificate for server-side PAdES
+# signing (PKCS#12 file and passphrase), the CA certificates (comma-separated PEM paths) a
+# signature must chain to, and the public verification page printed as a QR code on each PDF.
+SIGNING_PKCS12_PATH = env_str("SIGNING_PKCS12_PATH")
+SIGNING_PKCS12_PASSPHRASE = env_str("SIGNING_PKCS12_PASSPHRASE")
+SIGNING_TRUST_ROOTS = env_list("SIGNING_TRUST_ROOTS", [])
+SIGNING_VERIFY_URL = env_str("SIGNING_VERIFY_URL", "http://localhost:8000/verify/")
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

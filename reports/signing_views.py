@@ -1,0 +1,151 @@
+"""Issued plans: download the frozen and signed PDFs, sign, upload a signed copy, verify (public)."""
+
+from urllib.parse import quote
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from plans.models import Plan
+from units.permissions import can_issue
+from units.scoping import get_scoped_or_404
+
+from . import signing
+from .models import IssuedDocument
+
+MAX_MB = signing.MAX_UPLOAD_BYTES // (1024 * 1024)
+
+
+class PdfUploadForm(forms.Form):
+    file = forms.FileField(label="Tệp PDF", error_messages={"required": "Chọn tệp PDF để tải lên."})
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload:  # optional on the verification page
+            return None
+        if upload.size > signing.MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(f"Tệp lớn hơn {MAX_MB} MB.")
+        data = upload.read()
+        try:
+            signing.open_pdf(data)
+        except signing.Refused as exc:
+            raise forms.ValidationError(str(exc)) from None
+        return data
+
+
+class VerifyForm(PdfUploadForm):
+    file = forms.FileField(label="Hoặc tải lên tệp PDF nhận được", required=False)
+
+
+def _attachment(doc):
+    response = HttpResponse(signing.read_document(doc), content_type="application/pdf")
+    name = doc.file.name.rsplit("/", 1)[-1]
+    response["Content-Disposition"] = f"attachment; filename=\"{name}\"; filename*=UTF-8''{quote(name)}"
+    return response
+
+
+def _plan(request, plan_pk, *, issue=False):
+    plan = get_scoped_or_404(Plan.objects.with_unit(), request.user, pk=plan_pk)
+    if issue and not can_issue(request.user, plan):
+        raise PermissionDenied
+    return plan
+
+
+def _status_url(plan):
+    return reverse("signing:plan_status", args=[plan.pk])
+
+
+# /verify/plans/<plan_pk>/
+
+@login_required
+@require_GET
+def plan_status(request, plan_pk):
+    plan = _plan(request, plan_pk)
+    return render(request, "signing/plan_status.html", {"plan": plan, "issued_docs": signing.issued_documents(plan)})
+
+
+@login_required
+@require_GET
+def download_frozen(request, plan_pk):
+    plan = _plan(request, plan_pk)
+    doc = signing.frozen_document(plan)
+    if doc is None:
+        raise Http404
+    return _attachment(doc)
+
+
+@login_required
+@require_GET
+def download_signed(request, plan_pk):
+    plan = _plan(request, plan_pk)
+    doc = IssuedDocument.objects.signed().filter(plan=plan).first()
+    if doc is None:
+        raise Http404
+    return _attachment(doc)
+
+
+@login_required
+@require_POST
+def freeze(request, plan_pk):
+    plan = _plan(request, plan_pk, issue=True)
+    try:
+        signing.freeze_plan(plan, by=request.user)
+        messages.success(request, "Đã tạo bản phát hành của kế hoạch.")
+    except signing.Refused as exc:
+        messages.error(request, str(exc))
+    return redirect(_status_url(plan))
+
+
+@login_required
+@require_POST
+def sign(request, plan_pk):
+    plan = _plan(request, plan_pk, issue=True)
+    try:
+        signing.sign_plan(plan, by=request.user)
+        messages.success(request, "Đã ký số bản phát hành bằng chứng thư số của cơ quan.")
+    except signing.Refused as exc:
+        messages.error(request, str(exc))
+    return redirect(_status_url(plan))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload_signed(request, plan_pk):
+    plan = _plan(request, plan_pk, issue=True)
+    form = PdfUploadForm(request.POST or None, request.FILES or None)
+    reasons = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            signing.accept_signed_upload(plan, form.cleaned_data["file"], by=request.user)
+        except signing.Refused as exc:
+            reasons = exc.reasons
+            form.add_error("file", str(exc))
+        else:
+            messages.success(request, "Đã nhận bản ký số; đây là bản chính thức của kế hoạch.")
+            return redirect(_status_url(plan))
+    status = 400 if request.method == "POST" else 200
+    return render(request, "signing/upload.html", {"plan": plan, "form": form, "reasons": reasons,
+                                                   "max_mb": MAX_MB}, status=status)
+
+
+# /verify/  (public: whoever received the document checks it here)
+
+@require_http_methods(["GET", "POST"])
+def verify(request):
+    form = VerifyForm(request.POST or None, request.FILES or None)
+    code = (request.POST.get("code") or request.GET.get("code") or "").strip()
+    context = {"form": form, "code": code, "max_mb": MAX_MB}
+    if request.method == "POST" and form.is_valid() and form.cleaned_data["file"]:
+        result = signing.verify_file(form.cleaned_data["file"])
+        context.update(result=result, frozen=result.frozen, uploaded=True)
+    elif code and (request.method == "GET" or form.is_valid()):
+        frozen = signing.find_by_code(code)
+        context.update(frozen=frozen, looked_up=True,
+                       signed=frozen.signed_copies.order_by("-created_at", "-pk").first() if frozen else None)
+    status = 400 if request.method == "POST" and not form.is_valid() else 200
+    return render(request, "signing/verify.html", context, status=status)
