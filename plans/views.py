@@ -9,6 +9,7 @@ from indicators.forms import PlanIndicatorForm
 from indicators.models import PlanIndicator
 from indicators.periods import PERIODS
 from indicators.phrases import short_meaning
+from reports.signing import issued_documents
 from units.permissions import can_issue
 from units.scoping import get_scoped_or_404, visible_units
 
@@ -68,6 +69,7 @@ def plan_detail(request, pk):
         "task_groups": selectors.tasks_by_department(plan),
         "period": period,
         "periods": PERIODS,
+        "issued_docs": issued_documents(plan),
     }
     return render(request, "plans/plan_detail.html", context)
 

@@ -52,6 +52,14 @@ MATRIX = [
     ("plans:indicator_delete", lambda o: [o.plan.pk, o.indicator.pk], "post", {}, WRITE_ACTION, False),
     ("reports:download", lambda o: [o.plan.pk, "appendix", "xlsx"], "get", None, READ, False),
     ("reports:download", lambda o: [o.plan.pk, "bieu01", "xlsx"], "get", None, READ, False),
+    ("signing:verify", lambda o: [], "get", None, expect(200, 200, 200, 200, 200, anonymous=200), False),
+    ("signing:plan_status", lambda o: [o.plan.pk], "get", None, READ, True),
+    ("signing:upload_signed", lambda o: [o.plan.pk], "get", None, ISSUE_PAGE, True),
+    ("signing:sign", lambda o: [o.plan.pk], "post", {}, expect(403, 302, 403, 403, 404), False),
+    ("signing:freeze", lambda o: [o.plan.pk], "post", {}, expect(403, 302, 403, 403, 404), False),
+    # plan_a is a draft: no issued file exists yet, for anyone
+    ("signing:download_frozen", lambda o: [o.plan.pk], "get", None, expect(404, 404, 404, 404, 404), False),
+    ("signing:download_signed", lambda o: [o.plan.pk], "get", None, expect(404, 404, 404, 404, 404), False),
 ]
 
 
@@ -93,5 +101,6 @@ def test_matrix_covers_every_plans_url():
     names |= {f"indicators:{n}" for n in resolver.namespace_dict["indicators"][1].reverse_dict
               if isinstance(n, str)}
     names |= {f"reports:{n}" for n in resolver.namespace_dict["reports"][1].reverse_dict if isinstance(n, str)}
+    names |= {f"signing:{n}" for n in resolver.namespace_dict["signing"][1].reverse_dict if isinstance(n, str)}
 
     assert names <= {row[0] for row in MATRIX}
