@@ -8,7 +8,8 @@ the answer is 403.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.lookups import StartsWith
 from django.http import Http404
 
 from .models import Role, Unit
@@ -22,15 +23,10 @@ def visible_units(user, *, write=False):
     if user.is_superuser:
         return Unit.objects.all()
     roles = WRITE_ROLES if write else READ_ROLES
-    covering = Role.objects.filter(user_id=user.pk, role__in=roles).values("unit__path")
-    return Unit.objects.filter(Exists(covering.filter(_path_prefix_of_outer())))
-
-
-def _path_prefix_of_outer():
-    from django.db.models import F, Q
-    from django.db.models.lookups import StartsWith
-
-    return Q(StartsWith(OuterRef("path"), F("unit__path")))
+    # A role covers a unit when the role's unit path is a prefix of the unit's path.
+    covering = Role.objects.filter(user_id=user.pk, role__in=roles).filter(
+        Q(StartsWith(OuterRef("path"), F("unit__path"))))
+    return Unit.objects.filter(Exists(covering))
 
 
 def scoped(queryset, user, *, write=False):
