@@ -7,7 +7,11 @@ from simple_history.models import HistoricalRecords
 
 from units.models import Department
 
+from .evaluation import STATUS_LABELS
 from .periods import PERIODS
+from .phrases import Target
+
+EVALUATION_STATUSES = list(STATUS_LABELS.items())
 
 
 class Sector(models.Model):
@@ -143,6 +147,13 @@ class PlanIndicator(models.Model):
     def __str__(self):
         return self.name[:80]
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        from .services import refresh_indicator
+
+        # The stored evaluation of every result depends on the target: keep it in step.
+        refresh_indicator(self)
+
     @property
     def direction(self):
         if self.target_kind in {TargetKind.BELOW, TargetKind.AT_MOST, TargetKind.DECREASE_BY}:
@@ -152,8 +163,6 @@ class PlanIndicator(models.Model):
         return Direction.HIGHER
 
     def parsed_target(self):
-        from .phrases import Target
-
         return Target(kind=str(self.target_kind), value=self.target_value, value_max=self.target_value_max,
                       denominator=self.target_denominator, unit=self.target_unit or None,
                       per=self.target_per or None)
@@ -178,6 +187,12 @@ class Result(models.Model):
     judgement = models.CharField(_("đánh giá"), max_length=10, choices=Judgement.choices, blank=True)
     evaluation_text = models.CharField(_("đánh giá như văn bản ghi"), max_length=200, blank=True)
     cause = models.TextField(_("nguyên nhân"), blank=True)
+    # Denormalised evaluation (indicators.services.refresh_evaluation) so dashboards can count
+    # statuses with GROUP BY instead of running the Python evaluator on every result.
+    status = models.CharField(_("trạng thái đánh giá"), max_length=12, choices=EVALUATION_STATUSES,
+                              default="no_data", editable=False)
+    percent = models.DecimalField(_("% so với chỉ tiêu"), max_digits=14, decimal_places=2, null=True,
+                                  blank=True, editable=False)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
@@ -196,3 +211,12 @@ class Result(models.Model):
 
     def __str__(self):
         return f"{self.indicator} · {self.get_period_display()}"
+
+    def save(self, *args, **kwargs):
+        from .services import apply_evaluation
+
+        apply_evaluation(self)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "status", "percent"}
+        super().save(*args, **kwargs)

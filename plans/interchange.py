@@ -22,6 +22,7 @@ from simple_history.utils import bulk_create_with_history
 
 from indicators.models import Aggregation, CatalogIndicator, PlanIndicator, PlanSector, Result, Sector
 from indicators.periods import PERIOD_CODES
+from indicators.services import evaluate_results
 from units.models import Department, Unit, UnitKind
 
 from .models import Plan, PlanStatus, Section, Task, TaskOrigin, TaskStatus
@@ -418,6 +419,7 @@ def _create_indicators(plan, groups, departments, by):
         level = [(row, row.plan_sector, j, child) for row, (_, _, _, s) in zip(rows, level, strict=True)
                  for j, child in enumerate(s["children"])]
     if results:
+        evaluate_results(results)
         bulk_create_with_history(results, Result, default_user=by)
 
 
