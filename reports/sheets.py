@@ -124,13 +124,14 @@ class Bieu02Table(Table):
     landscape = True
     columns = (
         Column("STT", 6, "center"),
-        Column("Chỉ tiêu", 44),
-        Column("Đơn vị tính", 11, "center"),
-        Column("Kế hoạch", 20, "center"),
-        Column("Kết quả", 18, "right", "number"),
+        Column("Chỉ tiêu", 38),
+        Column("Đơn vị tính", 10, "center"),
+        Column("Kế hoạch", 18, "center"),
+        # Wide: a result is often a sentence ("Ước thực hiện 4.457.000.000đ đạt 2,81% KH năm ...").
+        Column("Kết quả", 34, "right", "number"),
         Column("% so với kế hoạch", 11, "right", "percent"),
         Column("Đánh giá", 14, "center"),
-        Column("Nguyên nhân", 30),
+        Column("Nguyên nhân", 24),
     )
 
     @property
