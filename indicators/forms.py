@@ -1,13 +1,15 @@
 """Forms for indicators. PlanIndicatorForm(data, *, plan, instance=None) narrows the sector,
 parent and department choices to its plan; the target is free text, read by the phrase parser."""
 
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from plans.forms import StyledMixin, _subtree_ids, strict_decimal
 
-from .models import PlanIndicator, PlanSector, Sector
+from .models import Judgement, PlanIndicator, PlanSector, Sector
 
 RATE_UNITS = ("%", "‰")
 
@@ -92,3 +94,130 @@ def _vn(value):
     from reports.vnformat import format_number
 
     return format_number(value, group=True) if value is not None else ""
+
+
+# --- results ------------------------------------------------------------------------------
+
+NOT_A_NUMBER = "Chỉ tiêu này cần một số, ví dụ 1.234,5 hoặc tử số/mẫu số như 261/200."
+ENGLISH_NUMBER = ("“{text}” là cách viết số kiểu Anh. Viết theo kiểu Việt Nam: dấu chấm phân cách hàng "
+                  "nghìn, dấu phẩy phần thập phân, ví dụ 1.234,5.")
+NEGATIVE = "Kết quả không được âm."
+CHANGE_KINDS = ("increase_by", "decrease_by")
+
+
+def _looks_english(text):
+    # "1,234.5", "15.2", "0.06": a dot that is not a thousands separator, or a comma before a dot.
+    if "," in text and "." in text and text.rfind(",") < text.rfind("."):
+        return True
+    return bool(re.fullmatch(r"\d+\.\d{1,2}|\d+\.\d{4,}|0\.\d+", text))
+
+
+def read_number(text):
+    """A number typed the Vietnamese way, or ValidationError with a message an official can act on."""
+    text = text.strip()
+    if not re.fullmatch(r"[+\-−–]?[\d.,\s]+", text):
+        raise ValidationError(NOT_A_NUMBER)
+    text = re.sub(r"\s+", "", text)
+    if _looks_english(text.lstrip("+-−–")):
+        raise ValidationError(ENGLISH_NUMBER.format(text=text))
+    return strict_decimal(text)
+
+
+class ResultForm(StyledMixin, forms.Form):
+    """One row of the results grid: ResultForm(data, *, indicator, period, result=None).
+
+    A quantitative indicator takes one box: a number ("1.234,5", "95%") or numerator/denominator
+    ("261/200", split on the slash). A qualitative one takes words and a judgement.
+    ``version`` and ``rid`` are the row the person loaded, for the lost-update check.
+    """
+
+    result = forms.CharField(label="Kết quả", max_length=100, required=False)
+    text = forms.CharField(label="Kết quả (ghi bằng lời)", max_length=2000, required=False)
+    judgement = forms.ChoiceField(label="Đánh giá", choices=Judgement.choices, required=False)
+    is_estimate = forms.BooleanField(label="Ước thực hiện", required=False)
+    cause = forms.CharField(label="Nguyên nhân", max_length=2000, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
+    rid = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, data=None, *, indicator, period, result=None):
+        initial = {"version": 0}
+        if result is not None:
+            initial = {"result": _result_box(result), "text": result.text, "judgement": result.judgement,
+                       "is_estimate": result.is_estimate, "cause": result.cause, "version": result.version,
+                       "rid": result.pk}
+        super().__init__(data, initial=initial, prefix=f"r{indicator.pk}")
+        self.indicator, self.period = indicator, period
+        self.qualitative = indicator.target_kind == "qualitative"
+        if self.qualitative:
+            del self.fields["result"]
+        else:
+            del self.fields["judgement"]
+            self.fields["result"].widget.attrs.update({"inputmode": "decimal", "autocomplete": "off"})
+        self.style()
+        for field in self.fields.values():
+            attrs = field.widget.attrs
+            attrs["class"] = attrs["class"].replace("form-control", "form-control form-control-sm").replace(
+                "form-select", "form-select form-select-sm")
+            # The inputs sit in the cells of a table row; the <form> they belong to is in the first cell.
+            attrs["form"] = f"{self.prefix}-form"
+
+    def clean_result(self):
+        text = (self.cleaned_data.get("result") or "").strip()
+        if not text:
+            return (None, None, None)
+        ind = self.indicator
+        unit = ind.target_unit or ""
+        for suffix in ("%", "‰"):
+            if text.endswith(suffix):
+                if unit and unit != suffix:
+                    raise ValidationError(f"Chỉ tiêu này tính bằng {unit}, không phải {suffix}.")
+                text = text[:-1].strip()
+        rate = unit in ("%", "‰") and ind.target_kind != "ratio"
+        if "/" in text:
+            top, _, bottom = text.partition("/")
+            numerator, denominator = read_number(top), read_number(bottom)
+            if numerator is None or denominator is None:
+                raise ValidationError("Nhập đủ tử số và mẫu số, ví dụ 261/200.")
+            if numerator < 0 or denominator < 0:
+                raise ValidationError(NEGATIVE)
+            if denominator == 0:
+                raise ValidationError("Mẫu số phải lớn hơn 0.")
+            if rate and numerator > denominator:
+                raise ValidationError("Tử số lớn hơn mẫu số: tỷ lệ không thể vượt 100%.")
+            return (None, numerator, denominator)
+        value = read_number(text)
+        if value < 0 and ind.target_kind not in CHANGE_KINDS:
+            raise ValidationError(NEGATIVE)
+        if rate and ind.target_kind not in CHANGE_KINDS:
+            top = 1000 if unit == "‰" else 100
+            if value > top:
+                raise ValidationError(f"Tỷ lệ không thể vượt {top}{unit}.")
+        return (value, None, None)
+
+    def clean_version(self):
+        return self.cleaned_data.get("version") or 0
+
+    def values(self):
+        """The fields the service writes (a quantitative row keeps any text stored with it)."""
+        data = self.cleaned_data
+        values = {}
+        if self.add_prefix("cause") in self.data:  # the row shows the cause only when a target is missed
+            values["cause"] = data["cause"].strip()
+        if self.qualitative:
+            values |= {"text": data["text"].strip(), "judgement": data["judgement"], "value": None,
+                       "numerator": None, "denominator": None}
+        else:
+            values["value"], values["numerator"], values["denominator"] = data["result"]
+        return values
+
+    def typed(self):
+        """What the person typed, for the conflict message."""
+        if self.qualitative:
+            return self.data.get(self.add_prefix("text"), "")
+        return self.data.get(self.add_prefix("result"), "")
+
+
+def _result_box(result):
+    if result.numerator is not None and result.denominator is not None:
+        return f"{_vn(result.numerator)}/{_vn(result.denominator)}"
+    return _vn(result.value)

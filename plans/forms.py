@@ -10,7 +10,7 @@ from reports.vnformat import parse_number_strict
 from units.scoping import visible_units
 
 from . import services
-from .models import Plan, PlanStatus, Section
+from .models import Plan, PlanStatus, Section, TaskStatus
 
 DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
 DATE_ERROR = "Ngày không hợp lệ, ví dụ 15/01/2024."
@@ -217,3 +217,41 @@ def _subtree_ids(queryset, root_pk):
         out.add(pk)
         stack.extend(children.get(pk, []))
     return out
+
+
+class TaskForm(StyledMixin, forms.Form):
+    """Progress of one task: TaskForm(data, *, task). ``version`` is the one the person loaded."""
+
+    progress = forms.IntegerField(label="Tiến độ (%)", required=False, min_value=0, max_value=100,
+                                  error_messages={"min_value": "Tiến độ phải từ 0 đến 100%.",
+                                                  "max_value": "Tiến độ phải từ 0 đến 100%.",
+                                                  "invalid": "Nhập tiến độ bằng số nguyên từ 0 đến 100."})
+    status = forms.ChoiceField(label="Trạng thái", choices=TaskStatus.choices)
+    due_date = date_field("Thời hạn")
+    result_text = forms.CharField(label="Kết quả thực hiện", required=False,
+                                  widget=forms.Textarea(attrs={"rows": 4}))
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, data=None, *, task):
+        initial = {name: getattr(task, name) for name in services.TASK_FIELDS} | {"version": task.version}
+        super().__init__(data, initial=initial)
+        self.task = task
+        self.style()
+        self.fields["progress"].widget.attrs.update({"inputmode": "numeric"})
+
+    def clean_due_date(self):
+        day = self.cleaned_data.get("due_date")
+        error = services.due_date_error(self.task.plan, day)
+        if error:
+            raise ValidationError(error)
+        return day
+
+
+class ReopenForm(StyledMixin, forms.Form):
+    comment = forms.CharField(label="Lý do mở lại (đơn vị sẽ thấy)", max_length=2000,
+                              widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, data=None):
+        super().__init__(data)
+        self.style()
+        self.fields["comment"].error_messages["required"] = "Nhập lý do mở lại để đơn vị biết cần sửa gì."

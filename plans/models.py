@@ -1,5 +1,7 @@
 """The annual plan, its sections, tasks and period reports."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -154,6 +156,11 @@ class Task(models.Model):
 
     def __str__(self):
         return self.title[:80]
+
+    @property
+    def is_overdue(self):
+        """Past its due date and not done (the task list highlights it)."""
+        return bool(self.due_date and self.due_date < datetime.date.today() and self.status != TaskStatus.DONE)
 
 
 class ReportStatus(models.TextChoices):

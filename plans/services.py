@@ -9,16 +9,17 @@ a draft copy (revision + 1) and leaves the issued one as it was.
 import datetime
 from collections import defaultdict
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from indicators.models import PlanIndicator, PlanSector, Result, TargetKind
 from reports.vnformat import format_number
 
 from . import audit
-from .models import Plan, PlanStatus, Section, Task
+from .models import PeriodReport, Plan, PlanStatus, ReportStatus, Section, Task
 
 FROZEN_MESSAGE = "Kế hoạch đã ban hành không sửa được. Bấm “Điều chỉnh” để tạo bản dự thảo điều chỉnh."
 
@@ -452,3 +453,208 @@ def delete_indicator(indicator, *, by):
 def is_qualitative(indicator_or_kind):
     kind = getattr(indicator_or_kind, "target_kind", indicator_or_kind)
     return kind == TargetKind.QUALITATIVE
+
+
+# --- results, period reports and tasks ------------------------------------------------------
+#
+# Lost updates are prevented by a version column checked in the UPDATE's WHERE clause
+# (select_for_update does nothing on SQLite): the form carries the version it was loaded
+# with, and an UPDATE that matches no row means someone saved in between.
+
+RESULT_FIELDS = ["value", "numerator", "denominator", "text", "judgement", "cause"]
+TASK_FIELDS = ["progress", "result_text", "status", "due_date"]
+LOCKED_MESSAGE = "Báo cáo kỳ này đã nộp: kết quả bị khoá. Đề nghị cấp trên mở lại nếu cần sửa."
+
+
+class Conflict(Exception):
+    """Someone else saved first. ``current`` is the row as it is now in the database (None when
+    it was deleted); the caller shows it next to what the person typed and lets them choose."""
+
+    def __init__(self, current):
+        super().__init__("conflict")
+        self.current = current
+
+
+def period_report(plan, period):
+    """The PeriodReport of ``plan`` for ``period``, or an unsaved open one with its due date."""
+    from indicators.periods import due_date
+
+    report = PeriodReport.objects.filter(plan=plan, period=period).select_related(
+        "submitted_by", "reopened_by").first()
+    if report is None:
+        report = PeriodReport(plan=plan, period=period, status=ReportStatus.OPEN)
+    if report.due_date is None:
+        report.due_date = due_date(period, plan.year, monthly_day=plan.monthly_report_day)
+    return report
+
+
+def _require_open_period(plan, period):
+    if PeriodReport.objects.filter(plan=plan, period=period, status=ReportStatus.SUBMITTED).exists():
+        raise PermissionDenied(LOCKED_MESSAGE)
+
+
+def current_result(indicator, period):
+    """The result a person edits for ``indicator`` and ``period``: the final figure, else the estimate."""
+    from indicators.assess import pick_result
+
+    return pick_result(Result.objects.filter(indicator=indicator, period=period).order_by("pk"))
+
+
+@transaction.atomic
+def save_result(indicator, *, period, is_estimate, values, expected_version, expected_id=None, by):
+    """Save the result of ``indicator`` for ``period`` from ``values`` (RESULT_FIELDS).
+
+    ``expected_id`` and ``expected_version`` are the row and version the person loaded (None
+    and 0 when there was no result yet); a field missing from ``values`` is left as it is.
+    Nothing is written when nothing changed.
+    Side effects: one INSERT, or one UPDATE checked on the version (version + 1); a history
+    row stamped with ``by`` and an audit reason "Nhập kết quả: old → new"; an estimate row
+    left behind when a figure changes kind is deleted. Raises :class:`Conflict` when
+    someone saved first, PermissionDenied when the period's report is submitted.
+    """
+    _require_open_period(indicator.plan, period)
+    current = current_result(indicator, period)
+    if current is None:
+        if expected_id is not None or expected_version:
+            raise Conflict(None)  # it was deleted in between
+        result = Result(indicator=indicator, period=period, is_estimate=is_estimate, updated_by=by,
+                        **{name: _or_blank(name, values.get(name)) for name in RESULT_FIELDS})
+        result._history_user = by
+        try:
+            with transaction.atomic():
+                result.save()
+        except IntegrityError as exc:  # someone inserted the same row a moment ago
+            raise Conflict(current_result(indicator, period)) from exc
+        audit.record(result, "Nhập kết quả", by=by, old="", new=result_text(result))
+        return result
+    if current.pk != expected_id or current.version != expected_version:
+        raise Conflict(current)
+    new = {name: _or_blank(name, values[name]) for name in RESULT_FIELDS if name in values}
+    changed = [name for name in RESULT_FIELDS if getattr(current, name) != new[name]]
+    if not changed and current.is_estimate == is_estimate:
+        return current
+    old_text = result_text(current)
+    now = timezone.now()
+    updated = Result.objects.filter(pk=current.pk, version=expected_version).update(
+        is_estimate=is_estimate, updated_by=by, updated_at=now, version=expected_version + 1, **new)
+    if not updated:
+        raise Conflict(Result.objects.filter(pk=current.pk).first())
+    if is_estimate != current.is_estimate:
+        # The other kind of figure for the same period is superseded by this one.
+        Result.objects.filter(indicator=indicator, period=period, is_estimate=is_estimate).exclude(
+            pk=current.pk).delete()
+    for name, value in new.items():
+        setattr(current, name, value)
+    current.is_estimate, current.updated_by, current.updated_at = is_estimate, by, now
+    current.version = expected_version + 1
+    Result.history.bulk_history_create([current], update=True, default_user=by)
+    audit.record(current, "Sửa kết quả", by=by, old=old_text, new=result_text(current))
+    return current
+
+
+def _or_blank(name, value):
+    # Text columns are NOT NULL: an emptied text is "", an emptied number is NULL.
+    if value is None and name in {"text", "judgement", "cause"}:
+        return ""
+    return value
+
+
+def result_text(result):
+    """A result as officials write it: "261/200", "95", or its text; "(ước)" for an estimate."""
+    from indicators.assess import Assessment
+
+    if result is None:
+        return ""
+    return Assessment(result=result, percent=None, status="").result_display
+
+
+@transaction.atomic
+def submit_period(report, *, by):
+    """Submit the results of ``report``'s period ("Nộp báo cáo"): they are locked for editors.
+
+    ``report`` may be unsaved (see :func:`period_report`). Side effects: one INSERT or one
+    UPDATE of the PeriodReport (status submitted, submitted_at now, submitted_by, due_date
+    kept), a history row and an audit row naming on time or late. Raises ValidationError
+    when it is already submitted.
+    """
+    from indicators.periods import due_date
+
+    if report.pk is None:
+        report, _ = PeriodReport.objects.get_or_create(plan=report.plan, period=report.period)
+    old = report.get_status_display()
+    now = timezone.now()
+    updated = PeriodReport.objects.filter(pk=report.pk).exclude(status=ReportStatus.SUBMITTED).update(
+        status=ReportStatus.SUBMITTED, submitted_at=now, submitted_by=by)
+    if not updated:
+        raise ValidationError("Báo cáo kỳ này đã được nộp.", code="submitted")
+    report.refresh_from_db()
+    if report.due_date is None:
+        report.due_date = due_date(report.period, report.plan.year, monthly_day=report.plan.monthly_report_day)
+    report._history_user = by
+    report.save(update_fields=["due_date"])
+    audit.record(report, "Nộp báo cáo", by=by, old=old, new=report.get_status_display(),
+                 reason="nộp muộn" if report.is_late else "đúng hạn")
+    return report
+
+
+@transaction.atomic
+def reopen_period(report, *, comment, by):
+    """Reopen the submitted ``report`` so the ward can correct its results; ``comment`` (required)
+    is shown to the ward. The caller checks ``can_reopen``.
+
+    Side effects: one UPDATE of the PeriodReport (status reopened, reopened_at/by, reopen_comment),
+    a history row and an audit row with the comment. Raises ValidationError when the comment
+    is empty or the report is not submitted.
+    """
+    comment = (comment or "").strip()
+    if not comment:
+        raise ValidationError({"comment": "Nhập lý do mở lại để đơn vị biết cần sửa gì."})
+    if report.pk is None or report.status != ReportStatus.SUBMITTED:
+        raise ValidationError("Chỉ mở lại được báo cáo đã nộp.", code="not_submitted")
+    old = report.get_status_display()
+    report.status, report.reopened_at, report.reopened_by = ReportStatus.REOPENED, timezone.now(), by
+    report.reopen_comment = comment
+    report._history_user = by
+    report.save(update_fields=["status", "reopened_at", "reopened_by", "reopen_comment"])
+    audit.record(report, "Mở lại báo cáo", by=by, old=old, new=report.get_status_display(), reason=comment)
+    return report
+
+
+def due_date_error(plan, day):
+    """The Vietnamese message when ``day`` is outside the plan year (None when it is inside)."""
+    if day is not None and day.year != plan.year:
+        return f"Thời hạn phải trong năm kế hoạch {plan.year} (từ 01/01/{plan.year} đến 31/12/{plan.year})."
+    return None
+
+
+@transaction.atomic
+def save_task(task, *, values, expected_version, by):
+    """Change the progress, result text, status and due date of ``task`` from ``values``.
+
+    Side effects: one UPDATE checked on the version (version + 1), a history row stamped with
+    ``by`` and an audit row with the old and new progress. Raises :class:`Conflict` when
+    someone saved first, ValidationError for a progress outside 0-100 or a due date outside
+    the plan year.
+    """
+    errors = {}
+    progress = values.get("progress")
+    if progress is not None and not 0 <= progress <= 100:
+        errors["progress"] = "Tiến độ phải từ 0 đến 100%."
+    if due_date_error(task.plan, values.get("due_date")):
+        errors["due_date"] = due_date_error(task.plan, values.get("due_date"))
+    if errors:
+        raise ValidationError(errors)
+    new = {name: values[name] for name in TASK_FIELDS if name in values}
+    new["result_text"] = new.get("result_text") or ""
+    updated = Task.objects.filter(pk=task.pk, version=expected_version).update(
+        version=expected_version + 1, **new)
+    if not updated:
+        raise Conflict(Task.objects.filter(pk=task.pk).select_related("lead").first())
+    old = f"{task.progress}%" if task.progress is not None else ""
+    for name, value in new.items():
+        setattr(task, name, value)
+    task.version = expected_version + 1
+    Task.history.bulk_history_create([task], update=True, default_user=by)
+    audit.record(task, "Cập nhật nhiệm vụ", by=by, old=old,
+                 new=f"{task.progress}%" if task.progress is not None else "")
+    return task

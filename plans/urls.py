@@ -15,6 +15,19 @@ class DirectionConverter:
 
 register_converter(DirectionConverter, "direction")
 
+
+class PeriodConverter:
+    regex = "m1[0-2]|m[1-9]|q[1-4]|h1|9m|y"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(PeriodConverter, "period")
+
 app_name = "plans"
 urlpatterns = [
     # /plans/new/ and the live target preview
@@ -40,4 +53,12 @@ urlpatterns = [
          name="indicator_move"),
     path("plans/<int:pk>/indicators/<int:indicator_pk>/delete/", views.indicator_delete,
          name="indicator_delete"),
+    # /plans/<pk>/results/
+    path("plans/<int:pk>/results/", views.result_list, name="result_list"),
+    path("plans/<int:pk>/results/<period:period>/<int:indicator_pk>/", views.result_save, name="result_save"),
+    path("plans/<int:pk>/results/<period:period>/submit/", views.period_submit, name="period_submit"),
+    path("plans/<int:pk>/results/<period:period>/reopen/", views.period_reopen, name="period_reopen"),
+    # /plans/<pk>/tasks/
+    path("plans/<int:pk>/tasks/", views.task_list, name="task_list"),
+    path("plans/<int:pk>/tasks/<int:task_pk>/", views.task_edit, name="task_edit"),
 ]

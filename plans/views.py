@@ -1,21 +1,26 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
+from django_tables2 import RequestConfig
 
-from indicators.forms import PlanIndicatorForm
+from indicators.assess import assess, pick_result
+from indicators.forms import PlanIndicatorForm, ResultForm
 from indicators.models import PlanIndicator
-from indicators.periods import PERIODS
+from indicators.periods import PERIOD_LABELS, PERIODS
 from indicators.phrases import short_meaning
 from reports.signing import issued_documents
-from units.permissions import can_issue
-from units.scoping import get_scoped_or_404, visible_units
+from units.permissions import can_edit, can_issue, can_reopen
+from units.scoping import get_scoped_or_404, scoped, visible_units
 
 from . import audit, selectors, services
-from .forms import IssueForm, PlanCreateForm, PlanMetaForm, SectionForm
-from .models import Plan, Section
+from .filters import TaskFilter
+from .forms import IssueForm, PlanCreateForm, PlanMetaForm, ReopenForm, SectionForm, TaskForm
+from .models import Plan, Section, Task
+from .tables import TaskTable
 
 
 def _plan(request, pk, *, write=False):
@@ -279,3 +284,177 @@ def target_preview(request):
     """htmx fragment: how the typed target will be read ("≥ 90%"), or the qualitative note."""
     context = _preview(request.GET.get("target_text", ""), request.GET.get("name"))
     return render(request, "plans/_target_preview.html", context)
+
+
+# /plans/<pk>/results/  (results of one period, saved row by row)
+
+def _period_or_404(period):
+    if period not in PERIOD_LABELS:
+        raise Http404
+    return period
+
+
+def _result_row(request, plan, indicator, depth, period, report, *, form=None, result=None, conflict=None,
+                saved=False):
+    """Context of one grid row (``result`` is the row's current figure when ``form`` is None)."""
+    if form is None:
+        form = ResultForm(None, indicator=indicator, period=period, result=result)
+    else:
+        result = services.current_result(indicator, period) if result is None else result
+    editable = not report.is_locked and can_edit(request.user, plan.unit)
+    return {"indicator": indicator, "depth": depth, "form": form, "ev": assess(indicator, result, period),
+            "conflict": conflict, "saved": saved, "editable": editable, "plan": plan, "period": period}
+
+
+def _results_page(request, plan, period, *, bound_row=None):
+    report = services.period_report(plan, period)
+    groups = []
+    for ps, rows in selectors.indicator_groups(plan, period=period):
+        items = []
+        for ind, depth in rows:
+            if bound_row is not None and bound_row["indicator"].pk == ind.pk:
+                items.append(bound_row)
+            else:
+                items.append(_result_row(request, plan, ind, depth, period, report,
+                                         result=pick_result(ind.period_results)))
+        groups.append((ps, items))
+    context = {"plan": plan, "period": period, "periods": PERIODS, "groups": groups, "report": report,
+               "may_edit": can_edit(request.user, plan.unit), "may_reopen": can_reopen(request.user, report)}
+    return render(request, "plans/results.html", context)
+
+
+@login_required
+@require_GET
+def result_list(request, pk):
+    plan = _plan(request, pk)
+    period = request.GET.get("period") or "q1"
+    if period not in PERIOD_LABELS:
+        period = "q1"
+    return _results_page(request, plan, period)
+
+
+@login_required
+def result_save(request, pk, period, indicator_pk):
+    """GET: one row of the grid (htmx, "keep theirs"). POST: save it; the response replaces the row."""
+    _period_or_404(period)
+    queryset = PlanIndicator.objects.select_related("plan", "plan__unit")
+    indicator = get_scoped_or_404(queryset, request.user, write=request.method == "POST", pk=indicator_pk,
+                                  plan_id=pk)
+    plan = indicator.plan
+    report = services.period_report(plan, period)
+    depth = int(request.GET.get("depth") or request.POST.get("depth") or 0)
+    if request.method != "POST":
+        row = _result_row(request, plan, indicator, depth, period, report,
+                          result=services.current_result(indicator, period))
+        return render(request, "plans/_result_row.html", row)
+    if report.is_locked:
+        raise PermissionDenied(services.LOCKED_MESSAGE)
+    form = ResultForm(request.POST, indicator=indicator, period=period,
+                      result=services.current_result(indicator, period))
+    conflict = None
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            result = services.save_result(indicator, period=period, is_estimate=data["is_estimate"],
+                                          values=form.values(), expected_version=data["version"],
+                                          expected_id=data["rid"], by=request.user)
+        except services.Conflict as exc:
+            conflict = {"theirs": exc.current, "theirs_text": services.result_text(exc.current),
+                        "yours": form.typed()}
+            form = _rebased(form, indicator, period, exc.current)
+        else:
+            if not request.htmx:
+                messages.success(request, "Đã lưu kết quả.")
+                return redirect(reverse("plans:result_list", args=[pk]) + f"?period={period}#r-{indicator.pk}")
+            row = _result_row(request, plan, indicator, depth, period, report, result=result, saved=True)
+            return render(request, "plans/_result_row.html", row)
+    row = _result_row(request, plan, indicator, depth, period, report, form=form, conflict=conflict)
+    if not request.htmx:
+        return _results_page(request, plan, period, bound_row=row)
+    return render(request, "plans/_result_row.html", row)
+
+
+def _rebased(form, indicator, period, theirs):
+    """The typed values again, now carrying the version in the database: saving them overwrites."""
+    data = form.data.copy()
+    data[form.add_prefix("version")] = theirs.version if theirs else 0
+    data[form.add_prefix("rid")] = theirs.pk if theirs else ""
+    rebased = ResultForm(data, indicator=indicator, period=period, result=theirs)
+    rebased.is_valid()
+    return rebased
+
+
+@login_required
+@require_POST
+def period_submit(request, pk, period):
+    plan = _plan(request, pk, write=True)
+    report = services.period_report(plan, _period_or_404(period))
+    try:
+        report = services.submit_period(report, by=request.user)
+    except ValidationError as exc:
+        messages.warning(request, " ".join(exc.messages))
+    else:
+        when = "nộp muộn" if report.is_late else "đúng hạn"
+        messages.success(request, f"Đã nộp báo cáo {report.get_period_display().lower()} ({when}).")
+    return redirect(reverse("plans:result_list", args=[pk]) + f"?period={period}")
+
+
+@login_required
+def period_reopen(request, pk, period):
+    plan = _plan(request, pk)
+    report = services.period_report(plan, _period_or_404(period))
+    if not can_reopen(request.user, report):
+        raise PermissionDenied
+    form = ReopenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.reopen_period(report, comment=form.cleaned_data["comment"], by=request.user)
+        except ValidationError as exc:
+            messages.warning(request, " ".join(exc.messages))
+        else:
+            messages.success(request, f"Đã mở lại báo cáo {report.get_period_display().lower()}.")
+        return redirect(reverse("plans:result_list", args=[pk]) + f"?period={period}")
+    return render(request, "plans/period_reopen.html", {"plan": plan, "report": report, "form": form})
+
+
+# /plans/<pk>/tasks/
+
+@login_required
+@require_GET
+def task_list(request, pk):
+    plan = _plan(request, pk)
+    queryset = scoped(Task.objects.filter(plan=plan), request.user).select_related("lead").order_by(
+        "lead__name", "order", "pk")
+    filters = TaskFilter(request.GET or None, queryset=queryset, plan=plan)
+    may_edit = can_edit(request.user, plan.unit)
+    table = TaskTable(filters.qs, may_edit=may_edit)
+    RequestConfig(request, paginate=False).configure(table)
+    context = {"plan": plan, "filter": filters, "table": table, "may_edit": may_edit}
+    if request.htmx:
+        return render(request, "plans/task_list.html#task-table", context)
+    return render(request, "plans/task_list.html", context)
+
+
+@login_required
+def task_edit(request, pk, task_pk):
+    task = get_scoped_or_404(Task.objects.select_related("plan", "plan__unit", "lead"), request.user,
+                             write=True, pk=task_pk, plan_id=pk)
+    form = TaskForm(request.POST or None, task=task)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        values = {name: form.cleaned_data[name] for name in services.TASK_FIELDS}
+        try:
+            services.save_task(task, values=values, expected_version=form.cleaned_data["version"], by=request.user)
+        except services.Conflict as exc:
+            conflict = exc.current
+            data = form.data.copy()
+            data["version"] = conflict.version if conflict else 0
+            form = TaskForm(data, task=task)
+            form.is_valid()
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Đã cập nhật nhiệm vụ.")
+            return redirect(reverse("plans:task_list", args=[pk]) + f"#nv-{task.pk}")
+    context = {"plan": task.plan, "task": task, "form": form, "conflict": conflict}
+    return render(request, "plans/task_edit.html", context)

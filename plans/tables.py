@@ -1,0 +1,54 @@
+"""django-tables2 tables of the plan pages."""
+
+import django_tables2 as tables
+from django.urls import reverse
+from django.utils.html import format_html
+
+from .models import Task
+
+
+class TaskTable(tables.Table):
+    """Tasks of one plan; overdue rows (due date passed, not done) carry the class ``overdue``."""
+
+    stt = tables.Column(verbose_name="STT", orderable=False, default="")
+    title = tables.Column(verbose_name="Nhiệm vụ", attrs={"td": {"class": "task-title"}})
+    lead = tables.Column(verbose_name="Bộ phận chủ trì", accessor="lead__name", default="",
+                         order_by=("lead__name", "order"))
+    due_date = tables.Column(verbose_name="Thời hạn", order_by=("due_date", "order"), default="")
+    progress = tables.Column(verbose_name="Tiến độ", attrs={"td": {"class": "text-end"}}, default="")
+    result_text = tables.Column(verbose_name="Kết quả thực hiện", orderable=False, default="")
+    status = tables.Column(verbose_name="Trạng thái")
+    edit = tables.Column(verbose_name="", empty_values=(), orderable=False)
+
+    class Meta:
+        model = Task
+        fields = ()
+        sequence = ("stt", "title", "lead", "due_date", "progress", "result_text", "status", "edit")
+        attrs = {"class": "table table-sm table-bordered align-middle task-table"}
+        row_attrs = {"class": lambda record: "overdue" if record.is_overdue else "",
+                     "id": lambda record: f"nv-{record.pk}"}
+        empty_text = "Không có nhiệm vụ nào."
+
+    def __init__(self, *args, may_edit=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not may_edit:
+            self.exclude = ("edit",)
+
+    def render_due_date(self, value, record):
+        text = value.strftime("%d/%m/%Y")
+        if record.is_overdue:
+            return format_html('{} <span class="badge bg-danger">quá hạn</span>', text)
+        return text
+
+    def render_progress(self, value):
+        return f"{value}%"
+
+    def render_status(self, record):
+        return record.get_status_display()
+
+    def render_edit(self, record):
+        url = reverse("plans:task_edit", args=[record.plan_id, record.pk])
+        return format_html('<a class="btn btn-sm btn-outline-primary" href="{}">Cập nhật</a>', url)
+
+    def value_due_date(self, value):
+        return value
