@@ -7,12 +7,25 @@ from django.db.models import Prefetch
 from indicators.models import PlanIndicator, PlanSector, Result
 from units.scoping import scoped
 
-from .models import Plan, Section, Task
+from .models import PeriodReport, Plan, ReportStatus, Section, Task
+from .schedule import next_report
 
 
 def plans_for(user):
     """Plans the user may see, with their unit, newest year first."""
     return scoped(Plan.objects.with_unit(), user).order_by("-year", "unit__name", "-revision")
+
+
+def plans_with_next_report(user, *, today):
+    """plans_for(user), each with ``next_report`` (plans.schedule.NextReport or None). Two queries."""
+    submitted = PeriodReport.objects.filter(status=ReportStatus.SUBMITTED).only("plan_id", "period")
+    plans = list(plans_for(user).prefetch_related(Prefetch("period_reports", queryset=submitted,
+                                                           to_attr="submitted_reports")))
+    for plan in plans:
+        plan.next_report = next_report(plan.year, monthly_day=plan.monthly_report_day,
+                                       annual_due=plan.annual_report_due,
+                                       submitted={r.period for r in plan.submitted_reports}, today=today)
+    return plans
 
 
 def section_tree(plan):

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 from django_tables2 import RequestConfig
 
@@ -52,7 +53,7 @@ def _apply(form, call):
 
 @login_required
 def home(request):
-    plans = list(selectors.plans_for(request.user))
+    plans = selectors.plans_with_next_report(request.user, today=timezone.localdate())
     units = {p.unit_id for p in plans}
     # A ward official with one unit goes straight to its newest plan.
     if len(units) == 1 and not request.GET.get("all"):
@@ -75,6 +76,7 @@ def plan_detail(request, pk):
         "period": period,
         "periods": PERIODS,
         "issued_docs": issued_documents(plan),
+        "report": services.period_report(plan, period),
     }
     return render(request, "plans/plan_detail.html", context)
 

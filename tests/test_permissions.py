@@ -24,6 +24,9 @@ WRITE_PAGE = expect(200, 200, 403, 403, 404)
 WRITE_ACTION = expect(302, 302, 403, 403, 404)
 ISSUE_PAGE = expect(403, 200, 403, 403, 404)
 
+# A result row as the grid posts it (the indicator's id is the form prefix: see data_for).
+o_result = {"result": "95", "version": "0"}
+
 # (url name, args built from the objects, method, POST data, expected statuses, page names the unit)
 MATRIX = [
     ("home", lambda o: [], "get", None, expect(302, 302, 302, 302, 302), False),
@@ -57,6 +60,21 @@ MATRIX = [
     ("signing:upload_signed", lambda o: [o.plan.pk], "get", None, ISSUE_PAGE, True),
     ("signing:sign", lambda o: [o.plan.pk], "post", {}, expect(403, 302, 403, 403, 404), False),
     ("signing:freeze", lambda o: [o.plan.pk], "post", {}, expect(403, 302, 403, 403, 404), False),
+    # results entry (q1 is open; q2 is submitted, for reopening)
+    ("plans:result_list", lambda o: [o.plan.pk], "get", None, READ, True),
+    ("plans:result_save", lambda o: [o.plan.pk, "q1", o.indicator.pk], "get", None, READ, False),
+    ("plans:result_save", lambda o: [o.plan.pk, "q1", o.indicator.pk], "post", o_result, WRITE_ACTION, False),
+    ("plans:result_save", lambda o: [o.plan.pk, "q2", o.indicator.pk], "post", o_result,
+     expect(403, 403, 403, 403, 404), False),
+    ("plans:period_submit", lambda o: [o.plan.pk, "q1"], "post", {}, WRITE_ACTION, False),
+    ("plans:period_reopen", lambda o: [o.plan.pk, "q2"], "get", None, expect(403, 403, 403, 200, 404), True),
+    ("plans:period_reopen", lambda o: [o.plan.pk, "q2"], "post", {"comment": "Sửa số liệu quý II"},
+     expect(403, 403, 403, 302, 404), False),
+    # tasks
+    ("plans:task_list", lambda o: [o.plan.pk], "get", None, READ, True),
+    ("plans:task_edit", lambda o: [o.plan.pk, o.task.pk], "get", None, WRITE_PAGE, True),
+    ("plans:task_edit", lambda o: [o.plan.pk, o.task.pk], "post", {"progress": "50", "status": "in_progress",
+                                                                   "version": "1"}, WRITE_ACTION, False),
     # plan_a is a draft: no issued file exists yet, for anyone
     ("signing:download_frozen", lambda o: [o.plan.pk], "get", None, expect(404, 404, 404, 404, 404), False),
     ("signing:download_signed", lambda o: [o.plan.pk], "get", None, expect(404, 404, 404, 404, 404), False),
@@ -68,6 +86,8 @@ class Objects:
         self.plan = plan
         self.section = f.SectionFactory(plan=plan, heading="I. Mục thử")
         self.indicator = f.PlanIndicatorFactory(plan=plan)
+        self.task = f.TaskFactory(plan=plan)
+        f.PeriodReportFactory(plan=plan, period="q2", status="submitted")
 
 
 @pytest.fixture
@@ -86,6 +106,8 @@ def test_url_persona_matrix(client, everyone, plan_a, persona, name, args, metho
         client.force_login(user)
     path = reverse(name, args=args(objects))
 
+    if name == "plans:result_save" and data:
+        data = {f"r{objects.indicator.pk}-{key}": value for key, value in data.items()}
     response = client.get(path) if method == "get" else client.post(path, data)
 
     assert response.status_code == expected[persona], (persona, method, path)

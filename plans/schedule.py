@@ -1,0 +1,40 @@
+"""When a plan's next report is due. Pure: no Django import.
+
+A plan reports every month (due on its monthly report day of the following month) and once
+for the year (its annual report date, else the monthly day of January next year). A month
+counts as reported when any submitted period ends with it (m3, q1: March).
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from indicators.periods import due_date, label, last_month
+
+
+@dataclass(frozen=True)
+class NextReport:
+    period: str
+    due: date
+    overdue: bool
+
+    @property
+    def label(self):
+        return label(self.period)
+
+
+def next_report(year, *, monthly_day, annual_due=None, submitted=(), today):
+    """The next report to submit: the first month (then the year) not yet submitted whose due
+    day is today or later; when only the year's report is left and its day has passed, that
+    one, overdue. None when everything is submitted."""
+    done_months = {last_month(p) for p in submitted if p != "y"}
+    year_done = "y" in submitted
+    candidates = [(f"m{m}", due_date(f"m{m}", year, monthly_day=monthly_day))
+                  for m in range(1, 13) if m not in done_months]
+    if not year_done:
+        candidates.append(("y", annual_due or due_date("y", year, monthly_day=monthly_day)))
+    for period, due in candidates:
+        if due >= today:
+            return NextReport(period, due, False)
+    if not year_done:
+        return NextReport("y", candidates[-1][1], True)
+    return None
