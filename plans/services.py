@@ -530,7 +530,7 @@ def save_result(indicator, *, period, is_estimate, values, expected_version, exp
     if current.pk != expected_id or current.version != expected_version:
         raise Conflict(current)
     new = {name: _or_blank(name, values[name]) for name in RESULT_FIELDS if name in values}
-    changed = [name for name in RESULT_FIELDS if getattr(current, name) != new[name]]
+    changed = [name for name in new if getattr(current, name) != new[name]]
     if not changed and current.is_estimate == is_estimate:
         return current
     old_text = result_text(current)
