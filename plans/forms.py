@@ -223,8 +223,8 @@ class TaskForm(StyledMixin, forms.Form):
     """Progress of one task: TaskForm(data, *, task). ``version`` is the one the person loaded."""
 
     progress = forms.IntegerField(label="Tiến độ (%)", required=False, min_value=0, max_value=100,
-                                  error_messages={"min_value": "Tiến độ phải từ 0 đến 100%.",
-                                                  "max_value": "Tiến độ phải từ 0 đến 100%.",
+                                  error_messages={"min_value": "Tiến độ phải từ 0 đến 100%%.",
+                                                  "max_value": "Tiến độ phải từ 0 đến 100%%.",
                                                   "invalid": "Nhập tiến độ bằng số nguyên từ 0 đến 100."})
     status = forms.ChoiceField(label="Trạng thái", choices=TaskStatus.choices)
     due_date = date_field("Thời hạn")

@@ -1,0 +1,202 @@
+"""Task list (filters, overdue), task progress edits with the lost-update check, and the home page."""
+
+import datetime
+import re
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from plans import services
+from plans.models import ReportStatus, Task
+from plans.schedule import next_report
+from tests import factories as f
+
+
+def list_url(plan, query=""):
+    return reverse("plans:task_list", args=[plan.pk]) + query
+
+
+def edit_url(task):
+    return reverse("plans:task_edit", args=[task.plan_id, task.pk])
+
+
+@pytest.fixture
+def departments(ward_a):
+    return f.DepartmentFactory(unit=ward_a, name="Văn phòng - Thống kê"), f.DepartmentFactory(
+        unit=ward_a, name="Tài chính - Kế toán")
+
+
+def test_task_list_shows_department_status_progress_and_overdue(client, editor_a, plan_a, departments):
+    office, _ = departments
+    late = f.TaskFactory(plan=plan_a, title="Rà soát hộ nghèo", lead=office, progress=40,
+                         due_date=datetime.date(2024, 3, 31), status="in_progress")
+    f.TaskFactory(plan=plan_a, title="Tổng kết năm", due_date=datetime.date(2024, 3, 31), status="done")
+    client.force_login(editor_a)
+
+    body = client.get(list_url(plan_a)).content.decode()
+
+    assert "Rà soát hộ nghèo" in body and "Văn phòng - Thống kê" in body and "40%" in body
+    assert "Đang thực hiện" in body
+    assert re.search(rf'<tr class="overdue[^"]*" id="nv-{late.pk}">', body)
+    assert body.count("quá hạn</span>") == 1
+    assert edit_url(late) in body
+
+
+def test_task_list_filters_by_department_status_and_overdue(client, editor_a, plan_a, departments):
+    office, finance = departments
+    f.TaskFactory(plan=plan_a, title="Việc văn phòng", lead=office, status="in_progress")
+    f.TaskFactory(plan=plan_a, title="Việc tài chính", lead=finance, status="done",
+                  due_date=datetime.date(2024, 1, 1))
+    f.TaskFactory(plan=plan_a, title="Việc trễ", lead=finance, status="not_started",
+                  due_date=datetime.date(2024, 1, 1))
+    client.force_login(editor_a)
+
+    by_lead = client.get(list_url(plan_a, f"?lead={office.pk}")).content.decode()
+    by_status = client.get(list_url(plan_a, "?status=done")).content.decode()
+    overdue = client.get(list_url(plan_a, "?overdue=on")).content.decode()
+
+    assert "Việc văn phòng" in by_lead and "Việc tài chính" not in by_lead
+    assert "Việc tài chính" in by_status and "Việc văn phòng" not in by_status
+    assert "Việc trễ" in overdue and "Việc tài chính" not in overdue and "Việc văn phòng" not in overdue
+
+
+def test_task_list_htmx_renders_the_table_only(client, editor_a, plan_a):
+    f.TaskFactory(plan=plan_a, title="Việc một")
+    client.force_login(editor_a)
+
+    body = client.get(list_url(plan_a), headers={"HX-Request": "true"}).content.decode()
+
+    assert "Việc một" in body and "<nav" not in body
+
+
+def test_task_list_for_supervisor_has_no_edit_links(client, supervisor_d, plan_a):
+    task = f.TaskFactory(plan=plan_a)
+    client.force_login(supervisor_d)
+
+    body = client.get(list_url(plan_a)).content.decode()
+
+    assert task.title in body and edit_url(task) not in body
+
+
+def _list_queries(client, plan):
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(list_url(plan)).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_task_list_query_count_does_not_grow_with_tasks(client, editor_a, plan_a, departments):
+    client.force_login(editor_a)
+    f.TaskFactory(plan=plan_a, lead=departments[0])
+    one = _list_queries(client, plan_a)
+    f.TaskFactory(plan=plan_a, lead=departments[1])
+    f.TaskFactory(plan=plan_a, lead=departments[0])
+
+    three = _list_queries(client, plan_a)
+
+    assert one == three
+
+
+def _task_post(task, **over):
+    return {"progress": "60", "status": "in_progress", "due_date": "30/06/2024", "result_text": "Đã rà soát",
+            "version": str(task.version)} | over
+
+
+def test_task_edit_saves_progress_with_audit(client, editor_a, plan_a):
+    task = f.TaskFactory(plan=plan_a, progress=10)
+    client.force_login(editor_a)
+
+    response = client.post(edit_url(task), _task_post(task))
+
+    assert response.status_code == 302
+    task.refresh_from_db()
+    assert (task.progress, task.status, task.result_text, task.version) == (60, "in_progress", "Đã rà soát", 2)
+    assert task.due_date == datetime.date(2024, 6, 30)
+    row = task.history.latest()
+    assert row.history_user == editor_a and row.history_change_reason == "Cập nhật nhiệm vụ: 10% → 60%"
+
+
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("progress", "120", "Tiến độ phải từ 0 đến 100%."),
+    ("progress", "-5", "Tiến độ phải từ 0 đến 100%."),
+    ("progress", "nửa", "Nhập tiến độ bằng số nguyên"),
+    ("due_date", "15/01/2025", "Thời hạn phải trong năm kế hoạch 2024"),
+    ("due_date", "31/02/2024", "Ngày không hợp lệ"),
+])
+def test_task_edit_refuses_bad_input(client, editor_a, plan_a, field, value, message):
+    task = f.TaskFactory(plan=plan_a, progress=10)
+    client.force_login(editor_a)
+
+    response = client.post(edit_url(task), _task_post(task, **{field: value}))
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    task.refresh_from_db()
+    assert task.progress == 10 and task.version == 1
+
+
+def test_task_edit_conflict_shows_both_values_and_overwrite_works(editor_a, leader_a, plan_a):
+    task = f.TaskFactory(plan=plan_a, progress=10)
+    first, second = Client(), Client()
+    first.force_login(editor_a)
+    second.force_login(leader_a)
+    first.post(edit_url(task), _task_post(task, progress="50"))
+
+    response = second.post(edit_url(task), _task_post(task, progress="70"))
+
+    body = response.content.decode()
+    task.refresh_from_db()
+    assert task.progress == 50
+    assert '<td class="theirs">50%</td>' in body and '<td class="yours">70%</td>' in body
+    assert 'name="version" value="2"' in body
+    response = second.post(edit_url(task), _task_post(task, progress="70"))  # version 2 now: overwrite
+    task.refresh_from_db()
+    assert response.status_code == 302 and task.progress == 70 and task.version == 3
+
+
+def test_task_edit_forbidden_for_viewer_and_hidden_from_other_ward(client, viewer_a, editor_b, plan_a):
+    task = f.TaskFactory(plan=plan_a)
+    client.force_login(viewer_a)
+    assert client.post(edit_url(task), _task_post(task)).status_code == 403
+    client.force_login(editor_b)
+    assert client.get(edit_url(task)).status_code == 404
+
+
+def test_save_task_service_refuses_stale_version(editor_a, plan_a):
+    task = f.TaskFactory(plan=plan_a)
+    Task.objects.filter(pk=task.pk).update(version=5)
+
+    with pytest.raises(services.Conflict):
+        services.save_task(task, values={"progress": 5}, expected_version=1, by=editor_a)
+
+
+# --- home: status and next report due ---------------------------------------------------------
+
+def test_next_report_is_the_first_month_not_submitted_from_today():
+    nr = next_report(2025, monthly_day=10, submitted={"m1", "q1"}, today=datetime.date(2025, 2, 1))
+
+    assert (nr.period, nr.due, nr.overdue) == ("m2", datetime.date(2025, 3, 10), False)
+    nr = next_report(2025, monthly_day=10, submitted={"m2"}, today=datetime.date(2025, 2, 1))
+    assert nr.period == "m1"  # due 10/02, still ahead
+
+
+def test_next_report_after_the_year_is_the_annual_one_overdue():
+    nr = next_report(2024, monthly_day=10, submitted=set(), today=datetime.date(2026, 1, 1))
+
+    assert (nr.period, nr.due, nr.overdue) == ("y", datetime.date(2025, 1, 10), True)
+    assert next_report(2024, monthly_day=10, submitted={"y"}, today=datetime.date(2026, 1, 1)) is None
+
+
+def test_home_lists_status_and_next_report_due(client, supervisor_d, plan_a, ward_a, district_d):
+    other = f.PlanFactory(unit=f.UnitFactory(name="Phường C", parent=district_d),
+                          year=datetime.date.today().year + 1)
+    f.PeriodReportFactory(plan=other, period="m1", status=ReportStatus.SUBMITTED)
+    client.force_login(supervisor_d)
+
+    body = client.get(reverse("home")).content.decode()
+
+    assert "Dự thảo" in body
+    assert "Tháng 2</a> – hạn 10/03/" in body  # the other plan: January is submitted
+    assert "Năm</a> – hạn 10/01/2025" in body and "quá hạn" in body  # plan_a (2024) is long past
