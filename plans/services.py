@@ -16,6 +16,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from indicators.models import PlanIndicator, PlanSector, Result, TargetKind
+from indicators.services import refresh_evaluation
 from reports.vnformat import format_number
 
 from . import audit
@@ -508,7 +509,8 @@ def save_result(indicator, *, period, is_estimate, values, expected_version, exp
     and 0 when there was no result yet); a field missing from ``values`` is left as it is.
     Nothing is written when nothing changed.
     Side effects: one INSERT, or one UPDATE checked on the version (version + 1); a history
-    row stamped with ``by`` and an audit reason "Nhập kết quả: old → new"; an estimate row
+    row stamped with ``by`` and an audit reason "Nhập kết quả: old → new"; the stored evaluation
+    refreshed (indicators.services.refresh_evaluation); an estimate row
     left behind when a figure changes kind is deleted. Raises :class:`Conflict` when
     someone saved first, PermissionDenied when the period's report is submitted.
     """
@@ -547,6 +549,8 @@ def save_result(indicator, *, period, is_estimate, values, expected_version, exp
         setattr(current, name, value)
     current.is_estimate, current.updated_by, current.updated_at = is_estimate, by, now
     current.version = expected_version + 1
+    # QuerySet.update skips Result.save(): bring the stored evaluation (status, percent) up to date.
+    refresh_evaluation(current)
     Result.history.bulk_history_create([current], update=True, default_user=by)
     audit.record(current, "Sửa kết quả", by=by, old=old_text, new=result_text(current))
     return current

@@ -462,3 +462,15 @@ def test_other_ward_gets_404_on_results(client, editor_b, rate):
 
     assert client.get(grid_url(rate.plan)).status_code == 404
     assert post_row(client, rate, result="1").status_code == 404
+
+
+def test_saving_a_row_refreshes_the_stored_evaluation(client, editor_a, count):
+    client.force_login(editor_a)
+    result = f.ResultFactory(indicator=count, period="y", value=100)
+    assert result.status == "not_met"
+
+    post_row(client, count, period="y", version=1, rid=result.pk, result="261/200")
+
+    result.refresh_from_db()
+    assert (result.status, result.percent) == ("exceeded", Decimal("130.50"))
+    assert result.history.latest().status == "exceeded"
