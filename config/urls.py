@@ -10,6 +10,7 @@ urlpatterns = [
     path("units/", include("units.urls")),
     path("indicators/", include("indicators.urls")),
     path("reports/", include("reports.urls")),
+    path("dashboard/", include("reports.dashboard_urls")),
     path("verify/", include("reports.signing_urls")),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),

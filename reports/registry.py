@@ -1,6 +1,7 @@
 """Every official document, keyed by (doc, format). A plain dict: we have no plugins."""
 
 from . import exporters as e
+from .dashboard_export import ComparisonSheet, DashboardXlsx, OverviewSheet
 
 EXPORTERS = {
     (exporter.doc, exporter.extension): exporter
@@ -14,3 +15,9 @@ FORMATS = ("pdf", "xlsx")
 def get_exporter(doc, fmt):
     """The exporter for ``doc`` in ``fmt``, or None."""
     return EXPORTERS.get((doc, fmt))
+
+# The supervisors' dashboard: exporters of already-scoped, already-filtered rows.
+DASHBOARD_EXPORTERS = {
+    "overview.xlsx": DashboardXlsx("overview.xlsx", "Bảng theo dõi (XLSX)", OverviewSheet, "theo-doi"),
+    "compare.xlsx": DashboardXlsx("compare.xlsx", "So sánh chỉ tiêu (XLSX)", ComparisonSheet, "so-sanh"),
+}

@@ -1,0 +1,35 @@
+"""A horizontal bar chart as plain geometry for a server-rendered SVG. Pure: no Django import.
+
+The template draws what ``bar_chart`` returns; nothing runs in the browser, so the chart prints.
+"""
+
+from decimal import Decimal
+
+from .vnformat import format_number
+
+ROW = 22          # px per bar
+LABEL = 230       # px for the unit names
+BAR = 420         # px of the longest bar
+VALUE = 90        # px for the figure after the bar
+
+
+def _short(name, limit=34):
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def bar_chart(items, *, unit="", reference=None):
+    """``items``: [(label, value or None)] in display order. Returns the SVG's size and one dict per bar
+    (y, width, label, text); bars without a value are listed with no bar."""
+    values = [Decimal(v) for _, v in items if v is not None]
+    top = max(values + ([Decimal(reference)] if reference is not None else []), default=Decimal(0))
+    scale = (Decimal(BAR) / top) if top > 0 else Decimal(0)
+    bars = []
+    for i, (name, value) in enumerate(items):
+        width = float(max(Decimal(value), Decimal(0)) * scale) if value is not None else 0.0
+        text = (format_number(Decimal(value).quantize(Decimal("0.01"))) + (unit if unit == "%" else "")
+                if value is not None else "–")
+        bars.append({"y": i * ROW + 4, "text_y": i * ROW + 16, "width": round(width, 1), "label": _short(name),
+                     "full_label": name, "text": text, "text_x": LABEL + round(width, 1) + 6})
+    ref_x = LABEL + float(Decimal(reference) * scale) if reference is not None and top > 0 else None
+    return {"width": LABEL + BAR + VALUE, "height": len(items) * ROW + 8, "bars": bars, "label_x": LABEL - 6,
+            "bar_x": LABEL, "bar_height": ROW - 6, "reference_x": ref_x}
