@@ -208,6 +208,11 @@ class Result(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["indicator", "period", "is_estimate"], name="result_unique_period"),
         ]
+        indexes = [
+            # The dashboard reads one period of every result in scope: an index-only scan on PostgreSQL.
+            models.Index(fields=["period", "indicator"], include=["is_estimate", "status", "updated_at"],
+                         name="result_period_idx"),
+        ]
 
     def __str__(self):
         return f"{self.indicator} · {self.get_period_display()}"

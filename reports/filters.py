@@ -64,7 +64,7 @@ class ScopeFilter(django_filters.FilterSet):
             f.required = False
 
     def default_year(self):
-        years = sorted(set(self.queryset.values_list("year", flat=True).distinct()[:50]))
+        years = sorted(set(self.queryset.order_by().values_list("year", flat=True).distinct()[:50]))
         current = [y for y in years if y <= self.today.year]
         return (current or years or [self.today.year])[-1]
 
