@@ -24,7 +24,7 @@ from django.urls import reverse
 from indicators.models import Aggregation, Direction, PlanIndicator, Result
 from indicators.periods import due_date
 from plans.models import PeriodReport, Plan, PlanStatus, ReportStatus, Task, TaskStatus
-from units.models import COMMUNE_LEVEL, Unit
+from units.models import COMMUNE_LEVEL, Unit, UnitKind
 
 STATUSES = ("exceeded", "met", "near", "not_met", "in_progress", "no_data")
 COUNTED = STATUSES[:-1]
@@ -238,6 +238,7 @@ def overview(plans, *, root, period, year, user, communes=False, today=None, inc
             empty = empty.filter(parent=root)
         units = Unit.objects.filter(Q(pk__in=keys) | Q(pk__in=empty.values("pk")))
     rows = []
+    kinds = {value: str(label) for value, label in UnitKind.choices}
     for unit in units.only("pk", "name", "kind", "path").order_by("path"):
         p = plan_rows.get(unit.pk, {})
         r = result_rows.get(unit.pk, {})
@@ -248,7 +249,7 @@ def overview(plans, *, root, period, year, user, communes=False, today=None, inc
         updates = [d for d in (p.get("updated"), r.get("updated")) if d]
         is_commune = unit.kind in COMMUNE_LEVEL
         row = OverviewRow(
-            unit=unit, name=unit.name, kind=unit.get_kind_display(), plans=p.get("n", 0),
+            unit=unit, name=unit.name, kind=kinds.get(unit.kind, unit.kind), plans=p.get("n", 0),
             issued=p.get("issued", 0), plan_id=p.get("plan_id"), indicators=indicators, reported=r.get("n", 0),
             counts=counts, on_time=rep.get("submitted", 0) - rep.get("late", 0), late=rep.get("late", 0),
             missing=missing_rows.get(unit.pk, {}).get("n", 0), overdue_tasks=task_rows.get(unit.pk, {}).get("n", 0),
