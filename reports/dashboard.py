@@ -202,6 +202,7 @@ def overview(plans, *, root, period, year, user, communes=False, today=None, inc
     today = today or date.today()
     root_path = root.path if root else "/"
     grouping = Grouping(root_path, communes or bool(root and root.kind in COMMUNE_LEVEL))
+    plans = plans.filter(unit__path__startswith=root_path)
     plan_ids = plans.values("pk")
     to_unit = "unit"
 
@@ -325,6 +326,7 @@ def comparison(plans, catalog, *, root, period, year, communes=False):
     """(rows, totals) comparing ``catalog`` across the units below ``root``: four queries."""
     root_path = root.path if root else "/"
     grouping = Grouping(root_path, communes or bool(root and root.kind in COMMUNE_LEVEL))
+    plans = plans.filter(unit__path__startswith=root_path)
     indicators = PlanIndicator.objects.filter(plan__in=plans.values("pk"), catalog=catalog)
     rate_rows = Q(numerator__isnull=False, denominator__isnull=False)
     results = grouped_results(
