@@ -78,6 +78,14 @@ MATRIX = [
     # plan_a is a draft: no issued file exists yet, for anyone
     ("signing:download_frozen", lambda o: [o.plan.pk], "get", None, expect(404, 404, 404, 404, 404), False),
     ("signing:download_signed", lambda o: [o.plan.pk], "get", None, expect(404, 404, 404, 404, 404), False),
+    # the dashboard shows everyone their own subtree; comments need a supervisor or leader role
+    ("dashboard:overview", lambda o: [], "get", None, expect(200, 200, 200, 200, 200), False),
+    ("dashboard:overview_export", lambda o: [], "get", None, expect(200, 200, 200, 200, 200), False),
+    ("dashboard:compare", lambda o: [], "get", None, expect(200, 200, 200, 200, 200), False),
+    ("dashboard:compare_export", lambda o: [], "get", None, expect(200, 200, 200, 200, 200), False),
+    ("dashboard:comment_create", lambda o: [o.plan.pk], "post", {"text": "Nhận xét"},
+     expect(403, 302, 403, 302, 404), False),
+    ("dashboard:catalog_link_list", lambda o: [], "get", None, expect(403, 403, 403, 403, 403), False),
 ]
 
 
@@ -124,5 +132,7 @@ def test_matrix_covers_every_plans_url():
               if isinstance(n, str)}
     names |= {f"reports:{n}" for n in resolver.namespace_dict["reports"][1].reverse_dict if isinstance(n, str)}
     names |= {f"signing:{n}" for n in resolver.namespace_dict["signing"][1].reverse_dict if isinstance(n, str)}
+    names |= {f"dashboard:{n}" for n in resolver.namespace_dict["dashboard"][1].reverse_dict
+              if isinstance(n, str)}
 
     assert names <= {row[0] for row in MATRIX}
