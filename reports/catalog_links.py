@@ -98,14 +98,24 @@ def score(plan_name, catalog_name, *, plan_unit="", catalog_unit="", idf=None):
     return round(max(0.0, min(value, 1.0)), 3)
 
 
+class Matcher:
+    """Suggestions against one catalogue: word weights and catalogue tokens are computed once."""
+
+    def __init__(self, catalog):
+        self.catalog = list(catalog)
+        self.idf = weights([name for _, name, _ in self.catalog])
+
+    def suggest(self, plan_name, *, plan_unit="", limit=3, threshold=THRESHOLD):
+        scored = [Suggestion(code, name, score(plan_name, name, plan_unit=plan_unit, catalog_unit=unit,
+                                               idf=self.idf))
+                  for code, name, unit in self.catalog]
+        scored = [s for s in scored if s.score >= threshold]
+        scored.sort(key=lambda s: (-s.score, s.code))
+        return scored[:limit]
+
+
 def suggest(plan_name, catalog, *, plan_unit="", limit=3, threshold=THRESHOLD):
     """Best catalogue matches for one plan indicator: [Suggestion], best first, above ``threshold``.
 
     ``catalog`` is an iterable of (code, name, unit of measure)."""
-    catalog = list(catalog)
-    idf = weights([name for _, name, _ in catalog])
-    scored = [Suggestion(code, name, score(plan_name, name, plan_unit=plan_unit, catalog_unit=unit, idf=idf))
-              for code, name, unit in catalog]
-    scored = [s for s in scored if s.score >= threshold]
-    scored.sort(key=lambda s: (-s.score, s.code))
-    return scored[:limit]
+    return Matcher(catalog).suggest(plan_name, plan_unit=plan_unit, limit=limit, threshold=threshold)

@@ -6,7 +6,7 @@ from django.db.models import Q
 from indicators.models import Aggregation, CatalogIndicator, PlanIndicator
 from units.models import RoleKind
 
-from .catalog_links import suggest
+from .catalog_links import Matcher
 
 SHOWN = 200  # suggestions computed per page view: names are compared in Python
 
@@ -31,11 +31,11 @@ def _catalog():
 
 def suggestions_for(indicators, *, limit=SHOWN):
     """[(indicator, [Suggestion])] for the first ``limit`` unlinked indicators that have a suggestion."""
-    catalog = _catalog()
+    matcher = Matcher(_catalog())
     rows = []
     qs = indicators.select_related("plan__unit").order_by("-plan__year", "plan__unit__name", "order", "pk")
     for indicator in qs[: limit * 5]:
-        found = suggest(indicator.name, catalog, plan_unit=indicator.unit_of_measure or indicator.target_unit)
+        found = matcher.suggest(indicator.name, plan_unit=indicator.unit_of_measure or indicator.target_unit)
         if found:
             rows.append((indicator, found))
         if len(rows) >= limit:
