@@ -117,6 +117,11 @@ class Grouping:
 
 def grouped(queryset, grouping, to_unit, **aggregates):
     """{key: {name: value}} from one GROUP BY query."""
+    if grouping.root_path != "/":
+        # Repeated on the outer query with a literal prefix (the plans subquery already implies it), so
+        # the planner starts from the subtree's units instead of every result of the period.
+        queryset = queryset.filter(**{f"{to_unit}__path__startswith" if to_unit else "path__startswith":
+                                      grouping.root_path})
     rows = (queryset.annotate(row_key=grouping.key(to_unit)).values("row_key").order_by()
             .annotate(**aggregates))
     return {row.pop("row_key"): row for row in rows}
@@ -168,6 +173,10 @@ class OverviewRow:
         if name in STATUSES:
             return self.counts.get(name, 0)
         raise AttributeError(name)
+
+    def __getitem__(self, name):
+        # Templates try row["name"] before row.name; answering it spares an exception per cell.
+        return getattr(self, name)
 
     @property
     def not_due(self):
@@ -326,11 +335,11 @@ def comparison(plans, catalog, *, root, period, year, communes=False):
     """(rows, totals) comparing ``catalog`` across the units below ``root``: four queries."""
     root_path = root.path if root else "/"
     grouping = Grouping(root_path, communes or bool(root and root.kind in COMMUNE_LEVEL))
-    plans = plans.filter(unit__path__startswith=root_path)
-    indicators = PlanIndicator.objects.filter(plan__in=plans.values("pk"), catalog=catalog)
+    plan_ids = plans.filter(unit__path__startswith=root_path).values("pk")
+    indicators = PlanIndicator.objects.filter(plan__in=plan_ids, catalog=catalog)
     rate_rows = Q(numerator__isnull=False, denominator__isnull=False)
     results = grouped_results(
-        period, Q(indicator__catalog=catalog, indicator__plan__in=plans.values("pk")), grouping,
+        period, Q(indicator__catalog=catalog, indicator__plan__in=plan_ids), grouping,
         "indicator__plan__unit",
         latest=("top_status", "top_percent", "plan_id", "unit_name", "unit_kind"),
         reported=Count("status"), met=Count("status", filter=Q(status__in=MET)), value_sum=Sum("value"),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from indicators.models import CatalogIndicator, PlanIndicator, PlanSector, Result, Sector
@@ -229,6 +229,11 @@ def generate(year, *, province_codes=None, replace=False, today=None, stdout=Non
             stdout.flush()
     if stdout is not None and by_province:
         stdout.write("")
+    if (by_province or removed) and connection.vendor == "postgresql":
+        # Fresh statistics, or the planner guesses one row per table and loops over a million results.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE indicators_result, indicators_planindicator, plans_plan, plans_periodreport, "
+                           "plans_task, units_unit")
     return {"communes": len(communes), "skipped": len(communes) - len(todo), "removed": removed, **counts}
 
 

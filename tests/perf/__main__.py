@@ -3,7 +3,9 @@
 (a) median render time of the largest seed plan (fixtures/nhon-hung-2024.json) as PDF;
 (b) the same HTML through bare WeasyPrint as the floor, and the ratio of the two;
 (c) time and peak memory of one XLSX of 3,321 units x 40 indicators through the same writer,
-    measured in a child process so its peak RSS is its own.
+    measured in a child process so its peak RSS is its own;
+(d) median server time of the dashboard on PostgreSQL with the national synthetic year
+    (tests/perf/dashboard.py; skipped with a message when PostgreSQL is unreachable).
 
 Run: .venv/bin/python -m tests.perf
 """
@@ -143,6 +145,13 @@ def main():
     setup_django()
     bench_pdf()
     bench_xlsx()
+    bench_dashboard()
+
+
+def bench_dashboard():
+    """(d) the supervisors' dashboard on PostgreSQL, in a child process with its own database."""
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    subprocess.run([sys.executable, "-m", "tests.perf.dashboard"], cwd=ROOT, env=env, check=True)
 
 
 if __name__ == "__main__":
