@@ -397,7 +397,7 @@ def period_submit(request, pk, period):
         messages.warning(request, " ".join(exc.messages))
     else:
         when = "nộp muộn" if report.is_late else "đúng hạn"
-        messages.success(request, f"Đã nộp báo cáo {report.get_period_display().lower()} ({when}).")
+        messages.success(request, f"Đã nộp báo cáo {report.get_period_display()} ({when}).")
     return redirect(reverse("plans:result_list", args=[pk]) + f"?period={period}")
 
 
@@ -414,7 +414,7 @@ def period_reopen(request, pk, period):
         except ValidationError as exc:
             messages.warning(request, " ".join(exc.messages))
         else:
-            messages.success(request, f"Đã mở lại báo cáo {report.get_period_display().lower()}.")
+            messages.success(request, f"Đã mở lại báo cáo {report.get_period_display()}.")
         return redirect(reverse("plans:result_list", args=[pk]) + f"?period={period}")
     return render(request, "plans/period_reopen.html", {"plan": plan, "report": report, "form": form})
 

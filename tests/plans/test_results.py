@@ -474,3 +474,15 @@ def test_saving_a_row_refreshes_the_stored_evaluation(client, editor_a, count):
     result.refresh_from_db()
     assert (result.status, result.percent) == ("exceeded", Decimal("130.50"))
     assert result.history.latest().status == "exceeded"
+
+
+def test_forbidden_and_not_found_pages_are_in_vietnamese(client, editor_a, editor_b, rate):
+    f.PeriodReportFactory(plan=rate.plan, period="q1", status=ReportStatus.SUBMITTED)
+    client.force_login(editor_a)
+
+    locked = post_row(client, rate, htmx=False, result="95").content.decode()
+    client.force_login(editor_b)
+    missing = client.get(grid_url(rate.plan)).content.decode()
+
+    assert "Báo cáo kỳ này đã nộp" in locked
+    assert "Không tìm thấy trang này" in missing
