@@ -211,7 +211,7 @@ class Result(models.Model):
         indexes = [
             # The dashboard reads one period of every result in scope: an index-only scan on PostgreSQL.
             # Every column as a key column: SQLite has no INCLUDE.
-            models.Index(fields=["period", "indicator", "is_estimate", "status", "updated_at"],
+            models.Index(fields=["period", "is_estimate", "indicator", "status", "updated_at"],
                          name="result_period_status_idx"),
         ]
 

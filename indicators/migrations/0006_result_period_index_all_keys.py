@@ -18,6 +18,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='result',
-            index=models.Index(fields=['period', 'indicator', 'is_estimate', 'status', 'updated_at'], name='result_period_status_idx'),
+            index=models.Index(fields=['period', 'is_estimate', 'indicator', 'status', 'updated_at'], name='result_period_status_idx'),
         ),
     ]
