@@ -14,17 +14,18 @@ class TaskTable(tables.Table):
     title = tables.Column(verbose_name="Nhiệm vụ", attrs={"td": {"class": "task-title"}})
     lead = tables.Column(verbose_name="Bộ phận chủ trì", accessor="lead__name", default="",
                          order_by=("lead__name", "order"))
-    due_date = tables.Column(verbose_name="Thời hạn", order_by=("due_date", "order"), default="")
+    due_date = tables.Column(verbose_name="Thời hạn", order_by=("due_date", "order"), default="",
+                             attrs={"td": {"class": "text-nowrap"}})
     progress = tables.Column(verbose_name="Tiến độ", attrs={"td": {"class": "text-end"}}, default="")
     result_text = tables.Column(verbose_name="Kết quả thực hiện", orderable=False, default="")
-    status = tables.Column(verbose_name="Trạng thái")
-    edit = tables.Column(verbose_name="", empty_values=(), orderable=False)
+    status = tables.Column(verbose_name="Trạng thái", attrs={"td": {"class": "text-nowrap"}})
+    edit = tables.Column(verbose_name="", empty_values=(), orderable=False, attrs={"td": {"class": "text-nowrap"}})
 
     class Meta:
         model = Task
         fields = ()
         sequence = ("stt", "title", "lead", "due_date", "progress", "result_text", "status", "edit")
-        attrs = {"class": "table table-sm table-bordered align-middle task-table"}
+        attrs = {"class": "table table-sm table-bordered align-middle task-table", "thead": {"class": "table-light"}}
         row_attrs = {"class": lambda record: "overdue" if record.is_overdue else "",
                      "id": lambda record: f"nv-{record.pk}"}
         empty_text = "Không có nhiệm vụ nào."
@@ -44,7 +45,8 @@ class TaskTable(tables.Table):
         return f"{value}%"
 
     def render_status(self, record):
-        return record.get_status_display()
+        return format_html('<span class="task-status task-status-{}">{}</span>', record.status,
+                           record.get_status_display())
 
     def render_edit(self, record):
         url = reverse("plans:task_edit", args=[record.plan_id, record.pk])

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import F
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -426,7 +427,7 @@ def period_reopen(request, pk, period):
 def task_list(request, pk):
     plan = _plan(request, pk)
     queryset = scoped(Task.objects.filter(plan=plan), request.user).select_related("lead").order_by(
-        "lead__name", "order", "pk")
+        F("lead__name").asc(nulls_last=True), "order", "pk")
     filters = TaskFilter(request.GET or None, queryset=queryset, plan=plan)
     may_edit = can_edit(request.user, plan.unit)
     table = TaskTable(filters.qs, may_edit=may_edit)
