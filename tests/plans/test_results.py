@@ -486,3 +486,26 @@ def test_forbidden_and_not_found_pages_are_in_vietnamese(client, editor_a, edito
 
     assert "Báo cáo kỳ này đã nộp" in locked
     assert "Không tìm thấy trang này" in missing
+
+
+def test_plan_page_links_to_results_and_tasks_for_editors(client, editor_a, viewer_a, plan_a):
+    results, tasks = reverse("plans:result_list", args=[plan_a.pk]), reverse("plans:task_list", args=[plan_a.pk])
+    client.force_login(editor_a)
+
+    body = client.get(plan_a.get_absolute_url()).content.decode()
+
+    assert f'class="btn btn-sm btn-primary" href="{results}"' in body and "Nhập kết quả" in body
+    assert f'href="{tasks}"' in body
+    client.force_login(viewer_a)
+    body = client.get(plan_a.get_absolute_url()).content.decode()
+    assert f'class="btn btn-sm btn-primary" href="{results}"' not in body
+    assert "Kết quả theo kỳ" in body  # readers still reach the results, read-only
+
+
+def test_plan_page_shows_the_period_report_status(client, editor_a, plan_a):
+    f.PeriodReportFactory(plan=plan_a, period="y", status=ReportStatus.REOPENED, reopen_comment="Bổ sung số liệu")
+    client.force_login(editor_a)
+
+    body = client.get(plan_a.get_absolute_url() + "?period=y").content.decode()
+
+    assert "Báo cáo Năm" in body and "Mở lại" in body and "Bổ sung số liệu" in body
