@@ -2,12 +2,12 @@
 
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import Exists, Max, OuterRef, Q
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from indicators.models import CatalogIndicator
+from indicators.models import CatalogIndicator, Result
 from indicators.periods import PERIODS
 from plans.models import PlanStatus
 from units.models import BELOW_COMMUNE, COMMUNE_LEVEL, Unit, UnitKind
@@ -64,9 +64,11 @@ class ScopeFilter(django_filters.FilterSet):
             f.required = False
 
     def default_year(self):
-        years = sorted(set(self.queryset.order_by().values_list("year", flat=True).distinct()[:50]))
-        current = [y for y in years if y <= self.today.year]
-        return (current or years or [self.today.year])[-1]
+        """The latest year up to now whose plans have results; else the latest year with plans."""
+        plans = self.queryset.order_by()
+        with_results = plans.filter(year__lte=self.today.year).filter(
+            Exists(Result.objects.filter(indicator__plan=OuterRef("pk")))).aggregate(y=Max("year"))["y"]
+        return with_results or plans.aggregate(y=Max("year"))["y"] or self.today.year
 
     # --- values the views read once the form is valid
     @property
