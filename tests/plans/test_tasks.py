@@ -200,3 +200,29 @@ def test_home_lists_status_and_next_report_due(client, supervisor_d, plan_a, war
     assert "Dự thảo" in body
     assert "Tháng 2</a> – hạn 10/03/" in body  # the other plan: January is submitted
     assert "Năm</a> – hạn 10/01/2025" in body and "quá hạn" in body  # plan_a (2024) is long past
+
+
+def test_plan_history_lists_result_task_and_report_changes(client, editor_a, plan_a):
+    from decimal import Decimal
+
+    indicator = f.PlanIndicatorFactory(plan=plan_a, name="Tỷ lệ hòa giải thành")
+    task = f.TaskFactory(plan=plan_a, title="Rà soát hộ nghèo", progress=10)
+    result = services.save_result(indicator, period="q1", is_estimate=False, values={"value": Decimal(80)},
+                                  expected_version=0, by=editor_a)
+    services.save_result(indicator, period="q1", is_estimate=False, values={"value": Decimal(95)},
+                         expected_version=result.version, expected_id=result.pk, by=editor_a)
+    services.save_task(task, values={"progress": 60}, expected_version=1, by=editor_a)
+    services.submit_period(services.period_report(plan_a, "q1"), by=editor_a)
+    client.force_login(editor_a)
+
+    with CaptureQueriesContext(connection) as ctx:
+        body = client.get(reverse("plans:plan_history", args=[plan_a.pk])).content.decode()
+
+    assert "Kết quả Quý I: Tỷ lệ hòa giải thành" in body and "Sửa kết quả: 80% → 95%" in body
+    assert "Nhiệm vụ Rà soát hộ nghèo" in body and "Cập nhật nhiệm vụ: 10% → 60%" in body
+    assert "Báo cáo Quý I" in body and "Nộp báo cáo" in body
+    services.save_task(Task.objects.get(pk=task.pk), values={"progress": 70}, expected_version=2, by=editor_a)
+    f.TaskFactory(plan=plan_a)
+    with CaptureQueriesContext(connection) as more:
+        client.get(reverse("plans:plan_history", args=[plan_a.pk]))
+    assert len(more) == len(ctx)
