@@ -537,14 +537,15 @@ def save_result(indicator, *, period, is_estimate, values, expected_version, exp
         return current
     old_text = result_text(current)
     now = timezone.now()
+    if is_estimate != current.is_estimate:
+        # The figure changes kind: one of that kind left behind is superseded (deleted first, for
+        # the unique constraint; a conflict below rolls the deletion back).
+        Result.objects.filter(indicator=indicator, period=period, is_estimate=is_estimate).exclude(
+            pk=current.pk).delete()
     updated = Result.objects.filter(pk=current.pk, version=expected_version).update(
         is_estimate=is_estimate, updated_by=by, updated_at=now, version=expected_version + 1, **new)
     if not updated:
         raise Conflict(Result.objects.filter(pk=current.pk).first())
-    if is_estimate != current.is_estimate:
-        # The other kind of figure for the same period is superseded by this one.
-        Result.objects.filter(indicator=indicator, period=period, is_estimate=is_estimate).exclude(
-            pk=current.pk).delete()
     for name, value in new.items():
         setattr(current, name, value)
     current.is_estimate, current.updated_by, current.updated_at = is_estimate, by, now

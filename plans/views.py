@@ -345,7 +345,8 @@ def result_save(request, pk, period, indicator_pk):
                                   plan_id=pk)
     plan = indicator.plan
     report = services.period_report(plan, period)
-    depth = int(request.GET.get("depth") or request.POST.get("depth") or 0)
+    depth = request.POST.get("depth") or request.GET.get("depth") or "0"
+    depth = min(int(depth), 5) if depth.isdigit() else 0  # indentation only
     if request.method != "POST":
         row = _result_row(request, plan, indicator, depth, period, report,
                           result=services.current_result(indicator, period))

@@ -509,3 +509,37 @@ def test_plan_page_shows_the_period_report_status(client, editor_a, plan_a):
     body = client.get(plan_a.get_absolute_url() + "?period=y").content.decode()
 
     assert "Báo cáo Năm" in body and "Mở lại" in body and "Bổ sung số liệu" in body
+
+
+def test_final_marked_as_estimate_replaces_the_old_estimate(editor_a, count):
+    f.ResultFactory(indicator=count, period="q1", value=5, is_estimate=True)
+    final = f.ResultFactory(indicator=count, period="q1", value=6, is_estimate=False)
+
+    saved = services.save_result(count, period="q1", is_estimate=True, values={"value": Decimal(7)},
+                                 expected_version=1, expected_id=final.pk, by=editor_a)
+
+    assert list(Result.objects.filter(indicator=count).values_list("pk", "is_estimate", "value")) == [
+        (final.pk, True, 7)]
+    assert saved.version == 2
+
+
+def test_conflict_rolls_back_the_superseded_estimate(monkeypatch, editor_a, count):
+    f.ResultFactory(indicator=count, period="q1", value=5, is_estimate=True)
+    final = f.ResultFactory(indicator=count, period="q1", value=6, is_estimate=False, version=3)
+    stale = Result.objects.get(pk=final.pk)
+    stale.version = 2  # what this person read a moment before someone else saved
+    monkeypatch.setattr(services, "current_result", lambda indicator, period: stale)
+
+    with pytest.raises(services.Conflict):
+        services.save_result(count, period="q1", is_estimate=True, values={"value": Decimal(7)},
+                             expected_version=2, expected_id=final.pk, by=editor_a)
+
+    assert Result.objects.filter(indicator=count).count() == 2
+
+
+def test_bad_depth_parameter_is_ignored(client, editor_a, count):
+    client.force_login(editor_a)
+
+    response = client.get(row_url(count) + "?depth=x", headers={"HX-Request": "true"})
+
+    assert response.status_code == 200
