@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import CatalogIndicator, PlanIndicator, PlanSector, Result, Sector
@@ -47,6 +49,12 @@ class PlanIndicatorAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["plan", "plan_sector", "parent", "department"]
     autocomplete_fields = ["catalog"]
     inlines = [ResultInline]
+    actions = ["suggest_catalog_links"]
+
+    @admin.action(description="Gợi ý liên kết với danh mục chỉ tiêu (xác nhận trên trang gợi ý)")
+    def suggest_catalog_links(self, request, queryset):
+        ids = ",".join(str(pk) for pk in queryset.filter(catalog__isnull=True).values_list("pk", flat=True)[:500])
+        return HttpResponseRedirect(f"{reverse('dashboard:catalog_link_list')}?ids={ids}")
 
 
 @admin.register(Result)

@@ -162,5 +162,8 @@ def catalog_link_list(request):
         count = linking.confirm_links(indicators, choices, by=request.user)
         messages.success(request, f"Đã liên kết {count} chỉ tiêu với danh mục.")
         return redirect("dashboard:catalog_link_list")
+    ids = [int(i) for i in request.GET.get("ids", "").split(",") if i.strip().isdigit()]
+    if ids:
+        indicators = indicators.filter(pk__in=ids)
     suggestions = linking.suggestions_for(indicators)
     return render(request, "dashboard/catalog_links.html", {"suggestions": suggestions})

@@ -241,3 +241,25 @@ def test_catalog_link_page_needs_an_admin_role(client, supervisor_d, ward_a):
     assert client.get(reverse("dashboard:catalog_link_list")).status_code == 403
     f.RoleFactory(user=supervisor_d, unit=ward_a, role=RoleKind.ADMIN)
     assert client.get(reverse("dashboard:catalog_link_list")).status_code == 200
+
+
+def test_admin_action_sends_the_selection_to_the_suggestions(client, admin_user, plan_a):
+    ps = f.PlanSectorFactory(plan=plan_a)
+    chosen = f.PlanIndicatorFactory(plan=plan_a, plan_sector=ps, name="Tỷ lệ hộ nghèo", target_unit="%")
+    other = f.PlanIndicatorFactory(plan=plan_a, plan_sector=ps, name="Tỷ lệ hòa giải thành", target_unit="%")
+    client.force_login(admin_user)
+
+    response = client.post(reverse("admin:indicators_planindicator_changelist"),
+                           {"action": "suggest_catalog_links", "_selected_action": [chosen.pk]})
+    body = client.get(response.url).content.decode()
+
+    assert response.url.endswith(f"?ids={chosen.pk}")
+    assert "Tỷ lệ hộ nghèo" in body and other.name not in body
+
+
+def test_overview_htmx_request_renders_the_fragment(client, country, supervisor_p):
+    client.force_login(supervisor_p)
+
+    body = client.get(reverse("dashboard:overview"), HTTP_HX_REQUEST="true").content.decode()
+
+    assert "Thành phố D" in body and "<html" not in body
