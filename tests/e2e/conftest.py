@@ -13,10 +13,6 @@ CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(os.environ.get("E2E_SCREENSHOTS", "/tmp/kehoach-e2e"))
 PASSWORD = "kehoach2024"
 
-# Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from a
-# thread with a running loop unless told it is safe (it is: tests talk to the DB synchronously).
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 if not Path(CHROMIUM).exists():
     collect_ignore_glob = ["test_*.py"]
 
@@ -25,11 +21,22 @@ if not Path(CHROMIUM).exists():
 def browser():
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"])
-        yield browser
-        browser.close()
+    # Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from a
+    # thread with a running loop unless told it is safe (it is: the tests talk to the DB
+    # synchronously). Set only while the browser runs, so no other test inherits it.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"])
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture
