@@ -535,6 +535,8 @@ def save_result(indicator, *, period, is_estimate, values, expected_version, exp
     changed = [name for name in new if getattr(current, name) != new[name]]
     if not changed and current.is_estimate == is_estimate:
         return current
+    if set(changed) - {"cause"}:
+        new["evaluation_text"] = ""  # an imported "đạt 131% so với KH" no longer describes the figure
     old_text = result_text(current)
     now = timezone.now()
     if is_estimate != current.is_estimate:

@@ -543,3 +543,13 @@ def test_bad_depth_parameter_is_ignored(client, editor_a, count):
     response = client.get(row_url(count) + "?depth=x", headers={"HX-Request": "true"})
 
     assert response.status_code == 200
+
+
+def test_editing_an_imported_result_drops_its_written_evaluation(editor_a, count):
+    result = f.ResultFactory(indicator=count, period="y", value=261, evaluation_text="đạt 130,5%")
+
+    saved = services.save_result(count, period="y", is_estimate=False, values={"value": Decimal(150)},
+                                 expected_version=1, expected_id=result.pk, by=editor_a)
+
+    result.refresh_from_db()
+    assert result.evaluation_text == "" and saved.evaluation_text == ""
