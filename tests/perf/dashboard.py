@@ -23,8 +23,7 @@ def reachable():
     import psycopg
 
     try:
-        psycopg.connect(URL.replace("/kehoach_bench", "/postgres") if URL.endswith("/kehoach_bench") else URL,
-                        connect_timeout=3).close()
+        psycopg.connect(URL.rsplit("/", 1)[0] + "/postgres", connect_timeout=3).close()
     except psycopg.Error as exc:
         return str(exc).strip().splitlines()[0]
     return None
