@@ -11,7 +11,7 @@ from units.permissions import can_comment
 
 class CommentForm(forms.Form):
     period = forms.ChoiceField(label=_("Về"), required=False,
-                               choices=[("", _("Kế hoạch nói chung"))] + [(c, f"Báo cáo {n.lower()}")
+                               choices=[("", _("Kế hoạch nói chung"))] + [(c, _("Báo cáo %(period)s") % {"period": n.lower()})
                                                                          for c, n in PERIODS])
     text = forms.CharField(label=_("Nhận xét"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3}),
                            error_messages={"required": _("Nhận xét: vui lòng nhập nội dung.")})

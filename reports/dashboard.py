@@ -20,6 +20,7 @@ from decimal import Decimal
 from django.db.models import Count, Exists, F, IntegerField, Max, OuterRef, Q, Sum, Value
 from django.db.models.functions import Cast, StrIndex, Substr, TruncDate
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from indicators.models import Aggregation, Direction, PlanIndicator, Result
 from indicators.periods import due_date
@@ -191,10 +192,10 @@ class OverviewRow:
     @property
     def plan_status(self):
         if not self.plans:
-            return "Chưa có kế hoạch"
+            return gettext("Chưa có kế hoạch")
         if self.is_commune and self.plans == 1:
-            return "Đã ban hành" if self.issued else "Dự thảo"
-        return f"{self.issued}/{self.plans} đã ban hành"
+            return str(PlanStatus.ISSUED.label if self.issued else PlanStatus.DRAFT.label)
+        return gettext("%(issued)s/%(plans)s đã ban hành") % {"issued": self.issued, "plans": self.plans}
 
     def add(self, other):
         for name in ("plans", "issued", "indicators", "reported", "on_time", "late", "missing", "overdue_tasks"):
@@ -269,7 +270,7 @@ def overview(plans, *, root, period, year, user, communes=False, today=None, inc
         elif not is_commune:
             row.url = f"{reverse('dashboard:overview')}?parent={unit.pk}&year={year}&period={period}"
         rows.append(row)
-    totals = OverviewRow(unit=root, name="Tổng cộng", is_commune=False)
+    totals = OverviewRow(unit=root, name=gettext("Tổng cộng"), is_commune=False)
     for row in rows:
         totals.add(row)
     return rows, totals
@@ -372,7 +373,7 @@ def comparison(plans, catalog, *, root, period, year, communes=False):
         rows.append(row)
     lower = catalog.direction == Direction.LOWER
     rows.sort(key=lambda row: (row.value is None, (row.value or 0) if lower else -(row.value or 0), row.name))
-    totals = ComparisonRow(unit=root, name="Tổng hợp", aggregation=catalog.aggregation)
+    totals = ComparisonRow(unit=root, name=gettext("Tổng hợp"), aggregation=catalog.aggregation)
     for row in rows:
         totals.add(row)
     return rows, totals

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_tables2 import RequestConfig
 
@@ -160,7 +161,7 @@ def catalog_link_list(request):
     if request.method == "POST":
         choices = [v for k, v in request.POST.items() if k.startswith("link-") and v]
         count = linking.confirm_links(indicators, choices, by=request.user)
-        messages.success(request, f"Đã liên kết {count} chỉ tiêu với danh mục.")
+        messages.success(request, gettext("Đã liên kết %(count)s chỉ tiêu với danh mục.") % {"count": count})
         return redirect("dashboard:catalog_link_list")
     ids = [int(i) for i in request.GET.get("ids", "").split(",") if i.strip().isdigit()]
     if ids:
