@@ -166,8 +166,15 @@ class OverviewRow:
     missing: int = 0
     overdue_tasks: int = 0
     last_update: object = None
-    url: str = ""
+    link: tuple = ()             # (url name, argument, query) of the drill-down, resolved when shown
     is_commune: bool = False
+
+    @property
+    def url(self):
+        if not self.link:
+            return ""
+        name, arg, query = self.link
+        return reverse(name, args=[arg] if arg else None) + query
 
     def __getattr__(self, name):
         # Table columns read each status count as an attribute: row.exceeded, row.no_data ...
@@ -266,9 +273,9 @@ def overview(plans, *, root, period, year, user, communes=False, today=None, inc
             missing=missing_rows.get(unit.pk, {}).get("n", 0), overdue_tasks=task_rows.get(unit.pk, {}).get("n", 0),
             last_update=max(updates) if updates else None, is_commune=is_commune)
         if is_commune and row.plans == 1:
-            row.url = reverse("plans:plan_detail", args=[row.plan_id])
+            row.link = ("plans:plan_detail", row.plan_id, "")
         elif not is_commune:
-            row.url = f"{reverse('dashboard:overview')}?parent={unit.pk}&year={year}&period={period}"
+            row.link = ("dashboard:overview", None, f"?parent={unit.pk}&year={year}&period={period}")
         rows.append(row)
     totals = OverviewRow(unit=root, name=gettext("Tổng cộng"), is_commune=False)
     for row in rows:

@@ -105,9 +105,11 @@ def compare(request):
     f, root, catalog, rows, totals = _comparison(request)
     uom = catalog.unit_of_measure if catalog else ""
     table = ComparisonTable(rows, totals=totals, unit_of_measure=uom)
-    RequestConfig(request, paginate=False).configure(table)
-    chart = bar_chart([(row.name, row.value) for row in rows], unit=uom,
-                      reference=None) if rows else None
+    RequestConfig(request, paginate={"per_page": PER_PAGE}).configure(table)
+    # The chart draws the page on screen (all rows up to PER_PAGE, e.g. a province's communes).
+    shown = [bound.record for bound in table.page.object_list]
+    table.first_rank = table.page.start_index()
+    chart = bar_chart([(row.name, row.value) for row in shown], unit=uom) if shown else None
     context = {**_context(f, root), "table": table, "catalog": catalog, "chart": chart, "totals": totals}
     template = "dashboard/_compare_body.html" if request.htmx else "dashboard/compare.html"
     return render(request, template, context)

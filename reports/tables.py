@@ -125,7 +125,7 @@ class ComparisonTable(tables.Table):
 
     def render_rank(self):
         self._rank += 1
-        return self._rank
+        return getattr(self, "first_rank", 1) + self._rank - 1
 
     def render_name(self, value, record):
         return format_html('<a href="{}">{}</a>', record.url, value) if record.url else value
