@@ -9,7 +9,7 @@ from .vnformat import format_number
 
 ROW = 22          # px per bar
 LABEL = 230       # px for the unit names
-BAR = 420         # px of the longest bar
+BAR = 640         # px of the longest bar
 VALUE = 90        # px for the figure after the bar
 
 
@@ -26,8 +26,8 @@ def bar_chart(items, *, unit="", reference=None):
     bars = []
     for i, (name, value) in enumerate(items):
         width = float(max(Decimal(value), Decimal(0)) * scale) if value is not None else 0.0
-        text = (format_number(Decimal(value).quantize(Decimal("0.01"))) + (unit if unit == "%" else "")
-                if value is not None else "–")
+        # Two decimals for every bar, so a sorted column of figures lines up ("95,40%", "100,00%").
+        text = (format_number(Decimal(value), 2) + (unit if unit == "%" else "") if value is not None else "–")
         bars.append({"y": i * ROW + 4, "text_y": i * ROW + 16, "width": round(width, 1), "label": _short(name),
                      "full_label": name, "text": text, "text_x": LABEL + round(width, 1) + 6})
     ref_x = LABEL + float(Decimal(reference) * scale) if reference is not None and top > 0 else None
