@@ -47,3 +47,13 @@ def due_date(period, year, *, monthly_day=10):
 
 def label(period):
     return PERIOD_LABELS.get(period, period)
+
+
+def default_period(year, today):
+    """The period an official most likely enters now: the year's report for a past plan, the
+    current quarter during the plan year, the first quarter of a plan not started yet."""
+    if year < today.year:
+        return "y"
+    if year > today.year:
+        return "q1"
+    return f"q{(today.month - 1) // 3 + 1}"

@@ -58,6 +58,10 @@ def test_editor_copies_plan_changes_target_and_enters_first_quarter_results(seed
     page.goto(f"{live_server.url}/plans/{plan.pk}/")
     page.get_by_role("link", name="Nhập kết quả").first.click()
     page.wait_for_load_state()
+    # The grid opens on the period due now (the year, for a 2025 plan seen in 2026): choose Quý I.
+    page.select_option("#period", "q1")
+    page.get_by_role("button", name="Xem").click()
+    page.wait_for_load_state()
     assert "Quý I" in page.inner_text("#period option[selected]")
     _save_row_with_enter(page, jobs, "150")
     assert "50,00%" in _row(page, jobs).inner_text() and "Đang thực hiện" in _row(page, jobs).inner_text()

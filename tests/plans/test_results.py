@@ -78,13 +78,13 @@ def test_grid_for_supervisor_is_read_only(client, supervisor_d, rate):
     assert "Nộp báo cáo" not in body
 
 
-def test_grid_unknown_period_falls_back_to_first_quarter(client, editor_a, rate):
+def test_grid_unknown_period_falls_back_to_the_years_report_for_a_past_plan(client, editor_a, rate):
     client.force_login(editor_a)
 
-    response = client.get(grid_url(rate.plan, "zz"))
+    response = client.get(grid_url(rate.plan, "zz"))  # the factory's plan is of 2024, today is later
 
     assert response.status_code == 200
-    assert 'value="q1" selected' in response.content.decode()
+    assert 'value="y" selected' in response.content.decode()
 
 
 def _grid_queries(client, plan):
