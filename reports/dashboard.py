@@ -247,7 +247,7 @@ def overview(plans, *, root, period, year, user, communes=False, today=None, inc
     if include_empty:
         from units.scoping import visible_units
 
-        empty = Unit.objects.current().filter(pk__in=visible_units(user).values("pk"))
+        empty = Unit.objects.valid_in(year).filter(pk__in=visible_units(user).values("pk"))
         if grouping.communes:
             empty = empty.filter(kind__in=COMMUNE_LEVEL, path__startswith=root_path)
             if root is not None and root.kind in COMMUNE_LEVEL:

@@ -4,8 +4,11 @@ A unit's ``path`` is the chain of primary keys from the root ("/12/345/6789/"), 
 "every unit below X" is one indexed ``LIKE 'X.path%'`` query whatever the depth.
 """
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models, transaction
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -41,6 +44,12 @@ class UnitQuerySet(models.QuerySet):
 
     def current(self):
         return self.filter(valid_to__isnull=True)
+
+    def valid_in(self, year):
+        """Units that existed at some time during ``year``: in 2024 the pre-reorganisation wards and
+        districts, from 2026 the current communes, in 2025 both (the reorganisation fell on 1 July)."""
+        return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=date(year, 12, 31)),
+                           Q(valid_to__isnull=True) | Q(valid_to__gte=date(year, 1, 1)))
 
     def commune_level(self):
         return self.filter(kind__in=COMMUNE_LEVEL)

@@ -1,3 +1,4 @@
+import datetime
 from decimal import Decimal
 from io import BytesIO
 
@@ -48,6 +49,22 @@ def test_overview_communes_mode_lists_every_ward_even_without_plan(country, supe
     assert set(by) == {"Phường A", "Phường B", "Phường C"}
     assert by["Phường C"].plan_status == "Chưa có kế hoạch"
     assert by["Phường A"].url == reverse("plans:plan_detail", args=[country["plan_a"].pk])
+
+
+def test_overview_lists_only_units_that_existed_in_the_year(country, supervisor_p):
+    """A commune created by the July 2025 reorganisation has no row in 2024; one abolished then has none in 2026."""
+    merged = f.UnitFactory(name="Phường Mới", kind="ward", parent=country["d"], valid_from=datetime.date(2025, 7, 1))
+    country["c"].valid_to = datetime.date(2025, 6, 30)
+    country["c"].save()
+    plans = dashboard.latest_plans(Plan.objects.filter(year=2024))
+
+    rows_2024, _ = dashboard.overview(plans, root=country["province"], period="y", year=2024, user=supervisor_p,
+                                      communes=True)
+    rows_2026, _ = dashboard.overview(Plan.objects.none(), root=country["province"], period="y", year=2026,
+                                      user=supervisor_p, communes=True)
+
+    assert set(rows_by_name(rows_2024)) == {"Phường A", "Phường B", "Phường C"}
+    assert merged.name in rows_by_name(rows_2026) and "Phường C" not in rows_by_name(rows_2026)
 
 
 def test_comparison_rate_is_summed_numerators_over_denominators(country):
