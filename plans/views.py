@@ -15,7 +15,7 @@ from indicators.models import PlanIndicator
 from indicators.periods import PERIOD_LABELS, PERIODS, default_period
 from indicators.phrases import short_meaning
 from reports.signing import issued_documents
-from units.permissions import can_edit, can_issue, can_reopen
+from units.permissions import can_edit, can_issue, can_reopen, supervises
 from units.scoping import get_scoped_or_404, scoped, visible_units
 
 from . import audit, selectors, services
@@ -56,10 +56,14 @@ def _apply(form, call):
 def home(request):
     plans = selectors.plans_with_next_report(request.user, today=timezone.localdate())
     units = {p.unit_id for p in plans}
-    # A ward official with one unit goes straight to its newest plan.
-    if len(units) == 1 and not request.GET.get("all"):
-        return redirect(plans[0])
     may_create = visible_units(request.user, write=True).exists()
+    if not request.GET.get("all"):
+        # Someone who only follows units from above starts on the dashboard;
+        # a ward official with one unit goes straight to its newest plan.
+        if not may_create and supervises(request.user):
+            return redirect("dashboard:overview")
+        if len(units) == 1:
+            return redirect(plans[0])
     return render(request, "plans/home.html", {"plans": plans, "may_create": may_create})
 
 

@@ -31,6 +31,20 @@ def _has(user, unit, allowed):
     return bool(roles_on(user, unit) & allowed)
 
 
+def supervises(user):
+    """Whether ``user`` follows units from above (a supervisor or admin role anywhere, or a superuser):
+    such a person starts on the dashboard. Cached on the user object."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser:
+        return True
+    cached = user.__dict__.get("_supervises")
+    if cached is None:
+        cached = user.__dict__["_supervises"] = user.unit_roles.filter(
+            role__in=[RoleKind.SUPERVISOR, RoleKind.ADMIN]).exists()
+    return cached
+
+
 def can_view(user, unit):
     return _has(user, unit, READ_ROLES)
 

@@ -2,7 +2,7 @@ from django import template
 
 from reports.comments import CommentForm, comment_context
 from reports.vnformat import format_number, format_percent
-from units.models import RoleKind
+from units import permissions
 
 register = template.Library()
 
@@ -27,13 +27,5 @@ def vn_percent(value):
 
 @register.filter
 def supervises(user):
-    """Whether the navbar shows the dashboard: superusers and holders of a supervisor or admin role."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    if user.is_superuser:
-        return True
-    cached = user.__dict__.get("_supervises")
-    if cached is None:
-        cached = user.__dict__["_supervises"] = user.unit_roles.filter(
-            role__in=[RoleKind.SUPERVISOR, RoleKind.ADMIN]).exists()
-    return cached
+    """Whether the navbar shows the dashboard."""
+    return permissions.supervises(user)

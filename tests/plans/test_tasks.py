@@ -195,7 +195,7 @@ def test_home_lists_status_and_next_report_due(client, supervisor_d, plan_a, war
     f.PeriodReportFactory(plan=other, period="m1", status=ReportStatus.SUBMITTED)
     client.force_login(supervisor_d)
 
-    body = client.get(reverse("home")).content.decode()
+    body = client.get(reverse("home"), {"all": "1"}).content.decode()
 
     assert "Dự thảo" in body
     assert "Tháng 2</a> – hạn 10/03/" in body  # the other plan: January is submitted
@@ -226,3 +226,11 @@ def test_plan_history_lists_result_task_and_report_changes(client, editor_a, pla
     with CaptureQueriesContext(connection) as more:
         client.get(reverse("plans:plan_history", args=[plan_a.pk]))
     assert len(more) == len(ctx)
+
+
+def test_home_sends_a_supervisor_to_the_dashboard_and_an_editor_to_the_plan(client, supervisor_d, editor_a, plan_a):
+    client.force_login(supervisor_d)
+    assert client.get(reverse("home")).url == reverse("dashboard:overview")
+
+    client.force_login(editor_a)
+    assert client.get(reverse("home")).url == plan_a.get_absolute_url()
