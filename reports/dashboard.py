@@ -375,7 +375,7 @@ def comparison(plans, catalog, *, root, period, year, communes=False):
             if t.get("plan_id"):
                 row.url = reverse("plans:plan_detail", args=[t["plan_id"]])
         else:
-            row.url = (f"{reverse('dashboard:compare')}?parent={key}&catalog={catalog.pk}"
+            row.url = (f"{reverse('dashboard:compare')}?parent={key}&catalog={catalog.code}"
                        f"&year={year}&period={period}")
         rows.append(row)
     lower = catalog.direction == Direction.LOWER

@@ -116,8 +116,9 @@ class DashboardFilter(ScopeFilter):
 
 
 class CompareFilter(ScopeFilter):
+    # By code, not pk: "?catalog=ty-le-tham-gia-bhyt" reads well and means the same on every server.
     catalog = django_filters.ModelChoiceFilter(queryset=CatalogIndicator.objects.all(), label=_("Chỉ tiêu"),
-                                               method="filter_nothing", empty_label=None)
+                                               method="filter_nothing", empty_label=None, to_field_name="code")
 
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
@@ -126,7 +127,7 @@ class CompareFilter(ScopeFilter):
             first = (CatalogIndicator.objects.filter(code="ty-le-tham-gia-bhyt").first()
                      or CatalogIndicator.objects.first())
             if first:
-                self.data["catalog"] = str(first.pk)
+                self.data["catalog"] = first.code
 
     @property
     def catalog_indicator(self):

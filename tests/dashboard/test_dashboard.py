@@ -150,8 +150,8 @@ def test_compare_page_has_chart_and_export(client, country, supervisor_p):
     client.force_login(supervisor_p)
     bhyt = CatalogIndicator.objects.get(code="ty-le-tham-gia-bhyt")
 
-    body = client.get(reverse("dashboard:compare"), {"catalog": bhyt.pk}).content.decode()
-    export = client.get(reverse("dashboard:compare_export"), {"catalog": bhyt.pk})
+    body = client.get(reverse("dashboard:compare"), {"catalog": bhyt.code}).content.decode()
+    export = client.get(reverse("dashboard:compare_export"), {"catalog": bhyt.code})
 
     assert "<svg" in body and "88,33%" in body and "Thành phố D" in body
     rows = list(load_workbook(BytesIO(export.content)).active.iter_rows(values_only=True))
@@ -280,3 +280,11 @@ def test_overview_htmx_request_renders_the_fragment(client, country, supervisor_
     body = client.get(reverse("dashboard:overview"), HTTP_HX_REQUEST="true").content.decode()
 
     assert "Thành phố D" in body and "<html" not in body
+
+
+def test_compare_with_an_unknown_catalogue_code_says_so(client, country, supervisor_p):
+    client.force_login(supervisor_p)
+
+    body = client.get(reverse("dashboard:compare"), {"catalog": "khong-co"}).content.decode()
+
+    assert "Không tìm thấy chỉ tiêu này trong danh mục" in body

@@ -95,8 +95,8 @@ def main():
     cases = [
         ("national overview", root, "dashboard:overview", {"year": year}),
         ("province overview", supervisor, "dashboard:overview", {"year": year}),
-        ("comparison (national)", root, "dashboard:compare", {"year": year, "catalog": bhyt.pk}),
-        ("comparison (province)", supervisor, "dashboard:compare", {"year": year, "catalog": bhyt.pk}),
+        ("comparison (national)", root, "dashboard:compare", {"year": year, "catalog": bhyt.code}),
+        ("comparison (province)", supervisor, "dashboard:compare", {"year": year, "catalog": bhyt.code}),
     ]
     print(f"dashboard on PostgreSQL ({Plan.objects.filter(year=year).count()} plans of {year}, "
           f"province {province.name}: {communes} communes; median of {RUNS} requests)")
