@@ -137,7 +137,7 @@ LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
-DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5.html"
+DJANGO_TABLES2_TEMPLATE = "tables/bootstrap5_vi.html"
 
 # PRODUCTION=1 turns on every HTTPS hardening that `check --deploy` asks for.
 PRODUCTION = env_bool("PRODUCTION", False)

@@ -71,7 +71,7 @@ class OverviewTable(tables.Table):
     class Meta:
         attrs = {"class": "table table-sm table-hover table-bordered align-middle dashboard-table"}
         order_by = ("name",)
-        template_name = "django_tables2/bootstrap5.html"
+        template_name = "tables/bootstrap5_vi.html"
 
     def __init__(self, data, *args, totals=None, **kwargs):
         self.totals = totals
@@ -113,7 +113,7 @@ class ComparisonTable(tables.Table):
 
     class Meta:
         attrs = {"class": "table table-sm table-hover table-bordered align-middle dashboard-table"}
-        template_name = "django_tables2/bootstrap5.html"
+        template_name = "tables/bootstrap5_vi.html"
 
     def __init__(self, data, *args, totals=None, unit_of_measure="", **kwargs):
         self.totals, self.uom = totals, unit_of_measure

@@ -288,3 +288,12 @@ def test_compare_with_an_unknown_catalogue_code_says_so(client, country, supervi
     body = client.get(reverse("dashboard:compare"), {"catalog": "khong-co"}).content.decode()
 
     assert "Không tìm thấy chỉ tiêu này trong danh mục" in body
+
+
+def test_table_pager_speaks_vietnamese(client, country, supervisor_p):
+    more_wards(country["d"], 3)
+    client.force_login(supervisor_p)
+
+    body = client.get(reverse("dashboard:compare"), {"mode": "communes", "per_page": 2}).content.decode()
+
+    assert "Trang sau" in body and ">\n                        next\n" not in body
