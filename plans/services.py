@@ -185,7 +185,17 @@ def _clone_content(src, dst, *, by, next_year, shift):
     indicator_map = _clone_indicators(src, dst, sector_map, by=by, next_year=next_year)
     if not next_year:
         _clone_results(src, indicator_map, by=by)
+        # A revision keeps the periods' submissions: a submitted period stays locked in the draft.
+        _clone_period_reports(src, dst)
     _clone_tasks(src, dst, by=by, next_year=next_year, shift=shift)
+
+
+def _clone_period_reports(src, dst):
+    fields = ("period", "status", "due_date", "submitted_at", "submitted_by_id", "reopened_at",
+              "reopened_by_id", "reopen_comment")
+    PeriodReport.objects.bulk_create(
+        PeriodReport(plan=dst, **{name: getattr(report, name) for name in fields})
+        for report in PeriodReport.objects.filter(plan=src))
 
 
 def _document_order(queryset):

@@ -36,10 +36,17 @@ HUNDRED = Decimal(100)
 # --- the plans that count --------------------------------------------------------------------
 
 def latest_plans(queryset=None):
-    """Plans that are the latest revision of their unit and year (one NOT EXISTS)."""
+    """The plan in force for each unit and year: its latest issued revision; a draft only while
+    nothing of that unit and year has been issued (a draft revision being prepared does not
+    replace the issued plan on the dashboard). Two NOT EXISTS, no per-unit query."""
     qs = Plan.objects.all() if queryset is None else queryset
-    newer = Plan.objects.filter(unit=OuterRef("unit"), year=OuterRef("year"), revision__gt=OuterRef("revision"))
-    return qs.exclude(Exists(newer))
+    same = Plan.objects.filter(unit=OuterRef("unit"), year=OuterRef("year"))
+    newer_issued = same.filter(status=PlanStatus.ISSUED, revision__gt=OuterRef("revision"))
+    issued = same.filter(status=PlanStatus.ISSUED)
+    newer = same.filter(revision__gt=OuterRef("revision"))
+    in_force = Q(status=PlanStatus.ISSUED) & ~Exists(newer_issued)
+    sole_draft = Q(status=PlanStatus.DRAFT) & ~Exists(issued) & ~Exists(newer)
+    return qs.filter(in_force | sole_draft)
 
 
 def default_period(year, today):

@@ -297,3 +297,16 @@ def test_table_pager_speaks_vietnamese(client, country, supervisor_p):
     body = client.get(reverse("dashboard:compare"), {"mode": "communes", "per_page": 2}).content.decode()
 
     assert "Trang sau" in body and ">\n                        next\n" not in body
+
+
+def test_a_draft_revision_does_not_replace_the_issued_plan_on_the_dashboard(country):
+    issued = country["plan_a"]
+    draft = f.PlanFactory(unit=issued.unit, year=2024, revision=1, revision_of=issued, status="draft")
+    only_draft = f.PlanFactory(unit=country["c"], year=2024, status="draft")
+
+    in_force = set(dashboard.latest_plans(Plan.objects.filter(year=2024)))
+
+    assert issued in in_force and draft not in in_force and only_draft in in_force
+    draft.status = "issued"
+    draft.save()
+    assert set(dashboard.latest_plans(Plan.objects.filter(unit=issued.unit))) == {draft}

@@ -553,3 +553,23 @@ def test_editing_an_imported_result_drops_its_written_evaluation(editor_a, count
 
     result.refresh_from_db()
     assert result.evaluation_text == "" and saved.evaluation_text == ""
+
+
+def test_a_revision_keeps_a_submitted_period_locked(client, editor_a, count):
+    """Starting a revision of an issued plan must not reopen a period the ward already submitted."""
+    plan = count.plan
+    services.save_result(count, period="q1", is_estimate=False, values={"value": Decimal(50)},
+                         expected_id=None, expected_version=0, by=editor_a)
+    client.force_login(editor_a)
+    assert _submit(client, plan).status_code == 302
+    plan.status = "issued"
+    plan.save()
+
+    draft = services.start_revision(plan, by=editor_a)
+    copy = draft.indicators.get(name=count.name)
+    result = Result.objects.get(indicator=copy, period="q1")
+    response = post_row(client, copy, version=result.version, rid=result.pk, result="99")
+
+    assert response.status_code == 403
+    assert PeriodReport.objects.get(plan=draft, period="q1").status == ReportStatus.SUBMITTED
+    assert Result.objects.get(pk=result.pk).value == 50
