@@ -166,7 +166,9 @@ class ResultForm(StyledMixin, forms.Form):
         if not text:
             return (None, None, None)
         ind = self.indicator
-        unit = ind.target_unit or ""
+        # "Tỷ lệ … | ĐVT % | 98": the % may be written only in the unit-of-measure column.
+        uom = (ind.unit_of_measure or "").strip()
+        unit = ind.target_unit or (uom if uom in ("%", "‰") else "")
         for suffix in ("%", "‰"):
             if text.endswith(suffix):
                 if unit and unit != suffix:

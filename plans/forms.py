@@ -48,14 +48,25 @@ def date_field(label, required=False):
                                                   format="%d/%m/%Y"))
 
 
+# The columns hold 24 digits with 6 after the point; a figure a ward reports stays far below this.
+MAX_NUMBER = 10 ** 15
+MAX_DECIMALS = 6
+
+
 def strict_decimal(value, *, allow_negative=True):
     """A number typed the Vietnamese way ("1.234,5"), or a ValidationError naming the problem."""
     try:
         number = parse_number_strict(value)
     except ValueError as exc:
         raise ValidationError(str(exc)) from exc
-    if number is not None and number < 0 and not allow_negative:
+    if number is None:
+        return None
+    if number < 0 and not allow_negative:
         raise ValidationError("Số lượng không được âm.")
+    if abs(number) >= MAX_NUMBER:
+        raise ValidationError("Số quá lớn (tối đa 999.999.999.999.999). Kiểm tra lại số chữ số đã gõ.")
+    if -number.as_tuple().exponent > MAX_DECIMALS:
+        raise ValidationError(f"Số có quá {MAX_DECIMALS} chữ số sau dấu phẩy; hãy làm tròn bớt.")
     return number
 
 

@@ -130,8 +130,8 @@ def _decimal(value, path, errors):
     if number is None or not number.is_finite():
         errors.append(f"{path}: “{value}” không phải là số; dùng dấu chấm thập phân, ví dụ \"97.5\"")
         return None
-    if -number.as_tuple().exponent > 6 or abs(number) >= 10**18:
-        errors.append(f"{path}: số quá lớn hoặc quá 6 chữ số thập phân")
+    if -number.as_tuple().exponent > 6 or abs(number) >= 10**15:
+        errors.append(f"{path}: số quá lớn (tối đa 15 chữ số phần nguyên) hoặc quá 6 chữ số thập phân")
     return decimal_text(number)
 
 

@@ -46,9 +46,13 @@ def parse_target(text, name=None):
     if not (text or "").strip():
         return QUALITATIVE
     try:
-        return parse(text, name=name)
+        target = parse(text, name=name)
     except Exception:  # an unreadable phrase is kept as written and judged by a person
         return QUALITATIVE
+    numbers = [n for n in (target.value, target.value_max, target.denominator) if n is not None]
+    if any(abs(n) >= 10 ** 15 or -n.as_tuple().exponent > 6 for n in numbers):
+        return QUALITATIVE  # a figure the columns cannot hold: kept as written, judged by a person
+    return target
 
 
 def target_fields(text, name=None):

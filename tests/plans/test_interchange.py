@@ -211,6 +211,7 @@ def test_validate_unknown_unit_kind(db):
     (("sectors", 0, "indicators", 0, "results", 0, "value"), "1.000,5", "sectors[0].indicators[0].results[0].value: “1.000,5” không phải là số"),
     (("sectors", 0, "indicators", 0, "results", 0, "value"), True, "sectors[0].indicators[0].results[0].value: phải là số"),
     (("sectors", 0, "indicators", 0, "results", 0, "value"), "0.1234567", "sectors[0].indicators[0].results[0].value: số quá lớn"),
+    (("sectors", 0, "indicators", 0, "results", 0, "value"), "999999999999999999", "sectors[0].indicators[0].results[0].value: số quá lớn"),
     (("sections", 1, "children", 0, "children"), {}, "sections[1].children[0].children: phải là danh sách"),
     (("unit", "children", 1), "Khóm 2", "unit.children[1]: phải là một đối tượng"),
 ])

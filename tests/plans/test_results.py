@@ -239,6 +239,9 @@ def test_quantitative_row_without_cause_field_keeps_the_stored_cause(client, edi
     ("120", "không thể vượt 100%"),
     ("12/10", "Tử số lớn hơn mẫu số"),
     ("5/0", "Mẫu số phải lớn hơn 0"),
+    ("999.999.999.999.999.999", "Số quá lớn"),
+    ("1234567890123456789012345", "Số quá lớn"),
+    ("1,1234567", "quá 6 chữ số sau dấu phẩy"),
 ])
 def test_bad_input_on_a_rate_is_refused_next_to_the_field(client, editor_a, rate, typed, message):
     client.force_login(editor_a)
@@ -573,3 +576,21 @@ def test_a_revision_keeps_a_submitted_period_locked(client, editor_a, count):
     assert response.status_code == 403
     assert PeriodReport.objects.get(plan=draft, period="q1").status == ReportStatus.SUBMITTED
     assert Result.objects.get(pk=result.pk).value == 50
+
+
+def test_rate_written_only_in_the_unit_column_is_capped_at_100(client, editor_a, plan_a):
+    """Phụ lục row "Tỷ lệ tham gia BHYT | ĐVT % | 98": the target says 98, the % is in the unit column."""
+    bhyt = f.PlanIndicatorFactory(plan=plan_a, name="Tỷ lệ tham gia BHYT", unit_of_measure="%",
+                                  target_text="98", target_kind="exact", target_value=98, target_unit="")
+    client.force_login(editor_a)
+
+    body = post_row(client, bhyt, result="150%").content.decode()
+
+    assert "không thể vượt 100%" in body
+    assert not Result.objects.filter(indicator=bhyt).exists()
+
+
+def test_target_with_a_figure_too_large_to_store_is_kept_as_written_and_qualitative():
+    fields = services.target_fields("1.000.000.000.000.000.000 đồng")
+
+    assert fields["target_kind"] == "qualitative" and fields["target_value"] is None
