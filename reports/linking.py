@@ -1,10 +1,10 @@
 """Links of plan indicators to the catalogue: suggestions (reports.catalog_links) and their confirmation."""
 
 from django.db import transaction
-from django.db.models import Q
 
 from indicators.models import Aggregation, CatalogIndicator, PlanIndicator
 from units.models import RoleKind
+from units.scoping import scoped
 
 from .catalog_links import Matcher
 
@@ -12,17 +12,14 @@ SHOWN = 200  # suggestions computed per page view: names are compared in Python
 
 
 def linkable_indicators(user):
-    """Unlinked plan indicators of the units the user administers; None when they administer none."""
-    qs = PlanIndicator.objects.filter(catalog__isnull=True)
-    if user.is_superuser:
-        return qs
-    paths = list(user.unit_roles.filter(role=RoleKind.ADMIN).values_list("unit__path", flat=True))
-    if not paths:
+    """Unlinked plan indicators of the units the user administers; None when they administer none.
+
+    A catalogue link is analysis metadata (which indicators compare across units): it may be set on
+    an issued plan too, whose frozen document it does not change."""
+    qs = scoped(PlanIndicator.objects.filter(catalog__isnull=True), user, roles={RoleKind.ADMIN})
+    if not user.is_superuser and not user.unit_roles.filter(role=RoleKind.ADMIN).exists():
         return None
-    covered = Q()
-    for path in paths:
-        covered |= Q(plan__unit__path__startswith=path)
-    return qs.filter(covered)
+    return qs
 
 
 def _catalog():

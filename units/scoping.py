@@ -16,26 +16,29 @@ from .models import Role, Unit
 from .permissions import READ_ROLES, WRITE_ROLES
 
 
-def visible_units(user, *, write=False):
-    """Units the user may read (or, with ``write``, change): one SQL query, any depth."""
+def visible_units(user, *, write=False, roles=None):
+    """Units the user may read (or, with ``write``, change; or where they hold one of ``roles``):
+    one SQL query, any depth."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return Unit.objects.none()
     if user.is_superuser:
         return Unit.objects.all()
-    roles = WRITE_ROLES if write else READ_ROLES
+    if roles is None:
+        roles = WRITE_ROLES if write else READ_ROLES
     # A role covers a unit when the role's unit path is a prefix of the unit's path.
     covering = Role.objects.filter(user_id=user.pk, role__in=roles).filter(
         Q(StartsWith(OuterRef("path"), F("unit__path"))))
     return Unit.objects.filter(Exists(covering))
 
 
-def scoped(queryset, user, *, write=False):
-    """Narrow ``queryset`` to what ``user`` may read, or change with ``write=True``."""
+def scoped(queryset, user, *, write=False, roles=None):
+    """Narrow ``queryset`` to what ``user`` may read, or change with ``write=True``, or to the
+    units where they hold one of ``roles`` (e.g. administrators of a subtree)."""
     model = queryset.model
     lookup = getattr(model, "UNIT_LOOKUP", None)
     if lookup is None:
         raise TypeError(f"{model.__name__} declares no UNIT_LOOKUP and cannot be scoped")
-    units = visible_units(user, write=write)
+    units = visible_units(user, write=write, roles=roles)
     if lookup == "self":
         return queryset.filter(pk__in=units.values("pk"))
     return queryset.filter(**{f"{lookup}__in": units.values("pk")})
