@@ -20,7 +20,7 @@ class TaskFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, queryset=None, *, plan):
         super().__init__(data, queryset=queryset)
-        self.filters["lead"].queryset = plan.unit.departments.order_by("name")
+        self.filters["lead"].queryset = plan.unit.departments.order_by("order", "name")
         form = self.form
         form.fields["lead"].widget.attrs["class"] = "form-select form-select-sm"
         form.fields["status"].widget.attrs["class"] = "form-select form-select-sm"

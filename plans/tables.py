@@ -13,7 +13,7 @@ class TaskTable(tables.Table):
     stt = tables.Column(verbose_name="STT", orderable=False, default="")
     title = tables.Column(verbose_name="Nhiệm vụ", attrs={"td": {"class": "task-title"}})
     lead = tables.Column(verbose_name="Bộ phận chủ trì", accessor="lead__name", default="",
-                         order_by=("lead__name", "order"))
+                         order_by=("lead__order", "lead__name", "order"))
     due_date = tables.Column(verbose_name="Thời hạn", order_by=("due_date", "order"), default="",
                              attrs={"td": {"class": "text-nowrap"}})
     progress = tables.Column(verbose_name="Tiến độ", attrs={"td": {"class": "text-end"}}, default="")

@@ -432,7 +432,7 @@ def period_reopen(request, pk, period):
 def task_list(request, pk):
     plan = _plan(request, pk)
     queryset = scoped(Task.objects.filter(plan=plan), request.user).select_related("lead").order_by(
-        F("lead__name").asc(nulls_last=True), "order", "pk")
+        F("lead__order").asc(nulls_last=True), "lead__name", "order", "pk")
     filters = TaskFilter(request.GET or None, queryset=queryset, plan=plan)
     may_edit = can_edit(request.user, plan.unit)
     table = TaskTable(filters.qs, may_edit=may_edit)
