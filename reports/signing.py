@@ -44,6 +44,7 @@ from .models import IssuedDocument, IssuedKind, SignedBy
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+MAX_REVISION_MARKERS = 50   # %%EOF markers, from the end, where verification looks for a revision
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # 32 symbols: no 0/O, no 1/I
 CODE_LENGTH = 10                                     # 50 bits: not guessable one by one
 TIME_FORMAT = "%Y-%m-%dT%H:%M:%S%z"                  # what pyHanko hands our stamp style
@@ -659,19 +660,58 @@ def find_by_code(text):
     return IssuedDocument.objects.frozen().select_related("plan__unit").filter(code=code).first()
 
 
-def _revision_ends(data):
-    """Offsets just after each %%EOF marker (and its line end): where a revision may end."""
-    ends, start = [], 0
-    while (at := data.find(b"%%EOF", start)) != -1:
+def _revision_ends(data, limit=None):
+    """Offsets just after the last ``limit`` %%EOF markers (with and without their line end), ascending.
+
+    Where a revision of ``data`` may end. Only the last ``limit`` markers (MAX_REVISION_MARKERS)
+    count: a real file has one per revision, a handful; a crafted one may hold millions.
+    """
+    limit = MAX_REVISION_MARKERS if limit is None else limit
+    ends, stop = set(), len(data)
+    for _ in range(limit):
+        at = data.rfind(b"%%EOF", 0, stop)
+        if at == -1:
+            break
         end = at + 5
+        ends.add(end)
         for eol in (b"\r\n", b"\n", b"\r"):
             if data.startswith(eol, end):
-                ends.append(end)
-                end += len(eol)
+                ends.add(end + len(eol))
                 break
-        ends.append(end)
-        start = at + 5
-    return ends
+        stop = at
+    return sorted(ends)
+
+
+def _prefix_digests(data, sizes):
+    """{size: SHA-256 of ``data[:size]``} for each size, in one pass over ``data`` (the prefixes nest)."""
+    digests, hasher, done, view = {}, hashlib.sha256(), 0, memoryview(data)
+    for size in sorted(set(sizes)):
+        hasher.update(view[done:size])
+        done = size
+        digests[size] = hasher.copy().hexdigest()
+    return digests
+
+
+def _frozen_by_revision(data):
+    """The frozen document whose file, or a signed copy's, is an earlier revision of ``data``; or None.
+
+    Only stored documents whose size is where a revision of ``data`` ends are candidates (one
+    query), and only their prefixes are hashed: the cost stays linear in the size of the file.
+    """
+    ends = [end for end in _revision_ends(data) if end < len(data)]
+    if not ends:
+        return None
+    candidates = list(IssuedDocument.objects.select_related("plan__unit", "source__plan__unit")
+                      .filter(size__in=ends).order_by("-size", "created_at", "pk"))
+    if not candidates:
+        return None
+    digests = _prefix_digests(data, {doc.size for doc in candidates})
+    matches = [doc for doc in candidates if digests[doc.size] == doc.sha256]
+    # The frozen document itself when it is a prefix; otherwise the longest signed copy's source.
+    for doc in matches:
+        if doc.kind == IssuedKind.FROZEN:
+            return doc
+    return next((doc.source for doc in matches if doc.source is not None), None)
 
 
 @dataclass
@@ -689,8 +729,7 @@ def verify_file(data):
     if identical is not None:
         frozen = identical if identical.kind == IssuedKind.FROZEN else identical.source
     else:
-        prefixes = {sha256(data[:end]) for end in _revision_ends(data)}
-        frozen = IssuedDocument.objects.frozen().select_related("plan__unit").filter(sha256__in=prefixes).first()
+        frozen = _frozen_by_revision(data)
     result = Verification(frozen=frozen, identical=identical)
     result.check = validate_signed(data, frozen=read_document(frozen) if frozen else None)
     return result

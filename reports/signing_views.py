@@ -1,5 +1,6 @@
 """Issued plans: download the frozen and signed PDFs, sign, upload a signed copy, verify (public)."""
 
+from functools import wraps
 from urllib.parse import quote
 
 from django import forms
@@ -9,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from plans.models import Plan
@@ -19,6 +21,9 @@ from . import signing
 from .models import IssuedDocument
 
 MAX_MB = signing.MAX_UPLOAD_BYTES // (1024 * 1024)
+TOO_LARGE = f"Tệp lớn hơn {MAX_MB} MB."
+# What a form post adds to the file: multipart boundaries and headers, the CSRF token, the code.
+UPLOAD_MARGIN = 64 * 1024
 
 
 class PdfUploadForm(forms.Form):
@@ -29,7 +34,7 @@ class PdfUploadForm(forms.Form):
         if not upload:  # optional on the verification page
             return None
         if upload.size > signing.MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(f"Tệp lớn hơn {MAX_MB} MB.")
+            raise forms.ValidationError(TOO_LARGE)
         data = upload.read()
         try:
             signing.open_pdf(data)
@@ -40,6 +45,44 @@ class PdfUploadForm(forms.Form):
 
 class VerifyForm(PdfUploadForm):
     file = forms.FileField(label="Hoặc tải lên tệp PDF nhận được", required=False)
+
+
+def declared_too_large(request):
+    """True when the request announces a body (CONTENT_LENGTH) no acceptable upload could make."""
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except (TypeError, ValueError):
+        return False
+    return length > signing.MAX_UPLOAD_BYTES + UPLOAD_MARGIN
+
+
+def too_large_form(form_class):
+    """A ``form_class`` form whose only error is TOO_LARGE, made without reading the request."""
+    form = form_class(data={})
+    form.full_clean()
+    form.errors.clear()
+    form.add_error("file", TOO_LARGE)
+    return form
+
+
+def refuse_large_uploads(refusal):
+    """Decorator: a POST announcing a body over the upload limit gets ``refusal(request, ...)`` unread.
+
+    Django reads the whole body (to disk) as soon as anything touches request.POST or FILES, and
+    the CSRF middleware does so for every POST before the view runs. So the view is exempt from
+    the middleware and the same CSRF check (``csrf_protect``) runs here, after the size check.
+    The refusal changes nothing and needs no CSRF token.
+    """
+    def decorator(view):
+        protected = csrf_protect(view)
+
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if request.method == "POST" and declared_too_large(request):
+                return refusal(request, *args, **kwargs)
+            return protected(request, *args, **kwargs)
+        return csrf_exempt(wrapped)
+    return decorator
 
 
 def _attachment(doc):
@@ -113,8 +156,15 @@ def sign(request, plan_pk):
     return redirect(_status_url(plan))
 
 
+def _upload_too_large(request, plan_pk):
+    plan = _plan(request, plan_pk, issue=True)
+    return render(request, "signing/upload.html", {"plan": plan, "form": too_large_form(PdfUploadForm),
+                                                   "reasons": [], "max_mb": MAX_MB}, status=413)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
+@refuse_large_uploads(_upload_too_large)
 def upload_signed(request, plan_pk):
     plan = _plan(request, plan_pk, issue=True)
     form = PdfUploadForm(request.POST or None, request.FILES or None)
@@ -135,7 +185,13 @@ def upload_signed(request, plan_pk):
 
 # /verify/  (public: whoever received the document checks it here)
 
+def _verify_too_large(request):
+    return render(request, "signing/verify.html", {"form": too_large_form(VerifyForm), "code": "",
+                                                   "max_mb": MAX_MB}, status=413)
+
+
 @require_http_methods(["GET", "POST"])
+@refuse_large_uploads(_verify_too_large)
 def verify(request):
     form = VerifyForm(request.POST or None, request.FILES or None)
     code = (request.POST.get("code") or request.GET.get("code") or "").strip()
