@@ -98,8 +98,10 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # PostgreSQL's JIT spends ~1 s compiling the dashboard's GROUP BY queries to save a few ms.
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+    # PostgreSQL's JIT spends ~1 s compiling the dashboard's GROUP BY queries to save a few ms;
+    # the national overview hashes ~130,000 indicators, which spills to disk at the default 4 MB.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "options", f"-c jit=off -c work_mem={env_str('PG_WORK_MEM', '32MB')}")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
