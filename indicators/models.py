@@ -132,6 +132,10 @@ class PlanIndicator(models.Model):
                                    default=Aggregation.NONE)
     in_main_list = models.BooleanField(_("thuộc chỉ tiêu chủ yếu"), default=True)
     in_appendix = models.BooleanField(_("in trong phụ lục"), default=True)
+    # Lineage: the indicator this one was copied from (the plan a revision revises, or last year's
+    # plan). Issuing a revision carries the results of ``copied_from`` over (plans.services.issue_plan).
+    copied_from = models.ForeignKey("self", verbose_name=_("sao chép từ chỉ tiêu"), null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="copies", editable=False)
     version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords()
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from indicators.models import PlanIndicator, PlanSector, Result, TargetKind
-from indicators.services import refresh_evaluation
+from indicators.services import evaluate_results, refresh_evaluation
 from reports.vnformat import format_number
 
 from . import audit
@@ -151,6 +151,8 @@ def start_revision(plan, *, by):
     """The draft revision of issued ``plan``: a full copy (results included) with revision + 1
     and ``revision_of`` set. When a draft of the same unit and year already exists it is
     returned instead, so there is only one draft at a time. ``plan`` itself never changes.
+    While the revision is a draft, results are still entered on ``plan`` (:func:`results_plan`)
+    and :func:`issue_plan` carries them over.
 
     Side effects: creates a Plan with its Sections, PlanSectors, PlanIndicators, Results and
     Tasks (history rows for those that keep history); one audit row on the new plan.
@@ -220,7 +222,7 @@ def _clone_indicators(src, dst, sector_map, *, by, next_year):
     if next_year:
         annual = {r.indicator_id: r for r in Result.objects.filter(indicator__plan=src, period="y",
                                                                    is_estimate=False)}
-    skip = {"id", "plan", "plan_sector", "parent", "version"}
+    skip = {"id", "plan", "plan_sector", "parent", "copied_from", "version"}
     names = [f.attname for f in PlanIndicator._meta.concrete_fields if f.name not in skip]
     mapping = {}
     by_depth = defaultdict(list)
@@ -233,7 +235,8 @@ def _clone_indicators(src, dst, sector_map, *, by, next_year):
         rows = []
         for old in olds:
             row = PlanIndicator(plan=dst, plan_sector=sector_map[old.plan_sector_id],
-                                parent=mapping.get(old.parent_id), **{n: getattr(old, n) for n in names})
+                                parent=mapping.get(old.parent_id), copied_from=old,
+                                **{n: getattr(old, n) for n in names})
             if next_year:
                 row.baseline_text, row.baseline_value = baseline_from(annual.get(old.pk), old)
             rows.append(row)
@@ -299,6 +302,9 @@ def issue_plan(plan, *, number, issued_on, signer_name, signer_title, signer_aut
     its verification code stored (reports.signing.freeze_plan). Raises
     ValidationError when the plan is already issued, the number is empty or the date is
     outside the plan's years. The caller checks ``can_issue``.
+
+    A draft revision takes over the results of the plan it revises (see :func:`_carry_results`):
+    while it was a draft they were entered on that plan, the one in force.
     """
     if plan.status == PlanStatus.ISSUED:
         raise ValidationError("Kế hoạch này đã được ban hành.", code="issued")
@@ -312,17 +318,69 @@ def issue_plan(plan, *, number, issued_on, signer_name, signer_title, signer_aut
     if errors:
         raise ValidationError(errors)
     old_status = plan.get_status_display()
+    revised = results_plan(plan)
     plan.number, plan.issued_on, plan.date_text = number.strip(), issued_on, ""
     plan.signer_name, plan.signer_title, plan.signer_authority = signer_name, signer_title, signer_authority
     plan.status = PlanStatus.ISSUED
     plan.save(update_fields=["number", "issued_on", "date_text", "signer_name", "signer_title",
                              "signer_authority", "status", "updated_at"])
     audit.record(plan, "Ban hành", by=by, old=old_status, new=plan.get_status_display())
+    if revised.pk != plan.pk:
+        _carry_results(revised, plan, by=by)
     # The issued PDF is rendered once and kept byte for byte (imported here: reports imports plans).
     from reports.signing import freeze_plan
 
     freeze_plan(plan, by=by)
     return plan
+
+
+# What a carried result takes from the plan in force; status and percent are evaluated afresh
+# against the revision's target, updated_at and version start again.
+CARRIED_RESULT_FIELDS = ["period", "is_estimate", "value", "numerator", "denominator", "text", "judgement",
+                         "evaluation_text", "cause", "updated_by_id"]
+CARRIED_REASON = "Chuyển kết quả từ kế hoạch đang có hiệu lực"
+
+
+def _carry_results(src, dst, *, by):
+    """Copy the results and period reports of issued ``src`` onto ``dst``, the revision of it being
+    issued: results were entered on ``src`` while ``dst`` was a draft (:func:`results_plan`).
+
+    For each indicator of ``dst`` copied from one of ``src``, the results of every period
+    ``src`` has one for replace those of ``dst`` (a period only ``dst`` has a figure for keeps
+    it: it was typed on the draft before drafts were read-only, and nothing may be lost).
+    Indicators added in the revision keep what they have (nothing); removed ones are not
+    carried. The period reports of ``dst`` become copies of those of ``src`` (a submitted period
+    stays submitted). ``src`` is not changed.
+
+    Side effects: DELETEs of the replaced results and period reports of ``dst`` (history rows
+    "-"); INSERTs of the copies, evaluated against the targets of ``dst`` (history rows "+"
+    with the reason CARRIED_REASON); one audit row on ``dst`` with the number carried.
+    """
+    pairs = {ind.copied_from_id: ind for ind in PlanIndicator.objects.filter(plan=dst, copied_from__plan=src)}
+    theirs = list(Result.objects.filter(indicator_id__in=list(pairs)).order_by("indicator_id", "period", "pk"))
+    carried = {(pairs[r.indicator_id].pk, r.period) for r in theirs}
+    replaced = [r.pk for r in Result.objects.filter(indicator__plan=dst).only("pk", "indicator_id", "period")
+                if (r.indicator_id, r.period) in carried]
+    if replaced:
+        Result.objects.filter(pk__in=replaced).delete()
+    rows = [Result(indicator=pairs[r.indicator_id], **{name: getattr(r, name) for name in CARRIED_RESULT_FIELDS})
+            for r in theirs]
+    if rows:
+        evaluate_results(rows)  # against the revision's target, which may have changed
+        bulk_create_with_history(rows, Result, default_user=by, default_change_reason=CARRIED_REASON)
+    PeriodReport.objects.filter(plan=dst).delete()
+    fields = ("period", "status", "due_date", "submitted_at", "submitted_by_id", "reopened_at",
+              "reopened_by_id", "reopen_comment")
+    reports = [PeriodReport(plan=dst, **{name: getattr(report, name) for name in fields})
+               for report in PeriodReport.objects.filter(plan=src).order_by("period")]
+    if reports:
+        bulk_create_with_history(reports, PeriodReport, default_user=by, default_change_reason=CARRIED_REASON)
+    # A history row of its own, so that the "Ban hành" row keeps its reason.
+    dst._history_user = by
+    dst.save(update_fields=["updated_at"])
+    audit.record(dst, f"Chuyển {len(rows)} kết quả từ {_revision_label(src)}", by=by,
+                 reason=f"{len(reports)} báo cáo kỳ")
+    return len(rows)
 
 
 # --- sections -------------------------------------------------------------------------------
@@ -503,7 +561,38 @@ def period_report(plan, period):
     return report
 
 
+def results_plan(plan):
+    """The plan whose results are entered for ``plan``: ``plan`` itself, except for a draft
+    revision of an issued plan, whose results are entered on the plan it revises (the plan in
+    force) and carried over when the revision is issued (:func:`issue_plan`)."""
+    if plan.status == PlanStatus.DRAFT and plan.revision_of_id is not None:
+        revised = plan.revision_of
+        if revised.status == PlanStatus.ISSUED:
+            return revised
+    return plan
+
+
+def revision_message(plan):
+    """The Vietnamese note on a draft revision's results (None when results are entered on ``plan``)."""
+    in_force = results_plan(plan)
+    if in_force.pk == plan.pk:
+        return None
+    return (f"Kết quả được nhập vào kế hoạch đang có hiệu lực ({_revision_label(in_force)}). "
+            "Khi bản điều chỉnh này được ban hành, kết quả sẽ được chuyển sang.")
+
+
+def _revision_label(plan):
+    return f"lần điều chỉnh {plan.revision}" if plan.revision else "bản ban hành đầu"
+
+
+def _require_results_plan(plan):
+    message = revision_message(plan)
+    if message:
+        raise PermissionDenied(message)
+
+
 def _require_open_period(plan, period):
+    _require_results_plan(plan)
     if PeriodReport.objects.filter(plan=plan, period=period, status=ReportStatus.SUBMITTED).exists():
         raise PermissionDenied(LOCKED_MESSAGE)
 
@@ -526,7 +615,8 @@ def save_result(indicator, *, period, is_estimate, values, expected_version, exp
     row stamped with ``by`` and an audit reason "Nhập kết quả: old → new"; the stored evaluation
     refreshed (indicators.services.refresh_evaluation); an estimate row
     left behind when a figure changes kind is deleted. Raises :class:`Conflict` when
-    someone saved first, PermissionDenied when the period's report is submitted.
+    someone saved first, PermissionDenied when the period's report is submitted or the plan is
+    a draft revision (results are entered on the plan in force, :func:`results_plan`).
     """
     _require_open_period(indicator.plan, period)
     current = current_result(indicator, period)
@@ -596,10 +686,11 @@ def submit_period(report, *, by):
     ``report`` may be unsaved (see :func:`period_report`). Side effects: one INSERT or one
     UPDATE of the PeriodReport (status submitted, submitted_at now, submitted_by, due_date
     kept), a history row and an audit row naming on time or late. Raises ValidationError
-    when it is already submitted.
+    when it is already submitted, PermissionDenied on a draft revision (:func:`results_plan`).
     """
     from indicators.periods import due_date
 
+    _require_results_plan(report.plan)
     if report.pk is None:
         report, _ = PeriodReport.objects.get_or_create(plan=report.plan, period=report.period)
     old = report.get_status_display()
@@ -625,8 +716,9 @@ def reopen_period(report, *, comment, by):
 
     Side effects: one UPDATE of the PeriodReport (status reopened, reopened_at/by, reopen_comment),
     a history row and an audit row with the comment. Raises ValidationError when the comment
-    is empty or the report is not submitted.
+    is empty or the report is not submitted, PermissionDenied on a draft revision.
     """
+    _require_results_plan(report.plan)
     comment = (comment or "").strip()
     if not comment:
         raise ValidationError({"comment": "Nhập lý do mở lại để đơn vị biết cần sửa gì."})

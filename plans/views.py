@@ -301,6 +301,12 @@ def _period_or_404(period):
     return period
 
 
+def _entry_open(plan, report):
+    """Results of ``report``'s period can be typed on ``plan``: the period is not submitted and
+    the plan is not a draft revision (its results are entered on the plan in force)."""
+    return not report.is_locked and services.results_plan(plan).pk == plan.pk
+
+
 def _result_row(request, plan, indicator, depth, period, report, *, form=None, result=None, conflict=None,
                 saved=False):
     """Context of one grid row (``result`` is the row's current figure when ``form`` is None)."""
@@ -308,7 +314,7 @@ def _result_row(request, plan, indicator, depth, period, report, *, form=None, r
         form = ResultForm(None, indicator=indicator, period=period, result=result)
     else:
         result = services.current_result(indicator, period) if result is None else result
-    editable = not report.is_locked and can_edit(request.user, plan.unit)
+    editable = _entry_open(plan, report) and can_edit(request.user, plan.unit)
     return {"indicator": indicator, "depth": depth, "form": form, "ev": assess(indicator, result, period),
             "conflict": conflict, "saved": saved, "editable": editable, "plan": plan, "period": period}
 
@@ -325,8 +331,12 @@ def _results_page(request, plan, period, *, bound_row=None):
                 items.append(_result_row(request, plan, ind, depth, period, report,
                                          result=pick_result(ind.period_results)))
         groups.append((ps, items))
+    in_force = services.results_plan(plan)
+    revision_note = services.revision_message(plan)
     context = {"plan": plan, "period": period, "periods": PERIODS, "groups": groups, "report": report,
-               "may_edit": can_edit(request.user, plan.unit), "may_reopen": can_reopen(request.user, report)}
+               "may_edit": can_edit(request.user, plan.unit) and not revision_note,
+               "may_reopen": can_reopen(request.user, report) and not revision_note,
+               "revision_note": revision_note, "in_force": in_force}
     return render(request, "plans/results.html", context)
 
 
@@ -355,6 +365,9 @@ def result_save(request, pk, period, indicator_pk):
         row = _result_row(request, plan, indicator, depth, period, report,
                           result=services.current_result(indicator, period))
         return render(request, "plans/_result_row.html", row)
+    refused = services.revision_message(plan)  # a draft revision: results go to the plan in force
+    if refused:
+        raise PermissionDenied(refused)
     if report.is_locked:
         raise PermissionDenied(services.LOCKED_MESSAGE)
     form = ResultForm(request.POST, indicator=indicator, period=period,
