@@ -110,9 +110,10 @@ def _grouped(rows):
     return by_object.values()
 
 
-def plan_history(plan, *, limit=200):
+def plan_history(plan, *, indicator=None, limit=200):
     """Every recorded change of ``plan``, its indicators, results, tasks and period reports,
-    newest first. Five queries whatever the size.
+    newest first. Five queries whatever the size. With ``indicator``: that indicator's changes
+    and its results' only (two queries).
 
     Each item is a :class:`Change`; indicators deleted since are included under their last name.
     """
@@ -121,10 +122,14 @@ def plan_history(plan, *, limit=200):
 
     from .models import PeriodReport, Task
 
-    plan_rows = plan.history.select_related("history_user").order_by("history_date", "history_id")
-    changes = _changes(list(plan_rows), lambda row: "Kế hoạch")
-    ind_rows = (PlanIndicator.history.filter(plan_id=plan.pk).select_related("history_user")
-                .order_by("history_date", "history_id"))
+    changes = []
+    if indicator is None:
+        plan_rows = plan.history.select_related("history_user").order_by("history_date", "history_id")
+        changes = _changes(list(plan_rows), lambda row: "Kế hoạch")
+    ind_rows = PlanIndicator.history.filter(plan_id=plan.pk)
+    if indicator is not None:
+        ind_rows = ind_rows.filter(id=indicator.pk)
+    ind_rows = ind_rows.select_related("history_user").order_by("history_date", "history_id")
     by_indicator = defaultdict(list)
     for row in ind_rows:
         by_indicator[row.id].append(row)
@@ -135,6 +140,9 @@ def plan_history(plan, *, limit=200):
                    .order_by("history_date", "history_id"))
     for rows in _grouped(result_rows):
         changes += _changes(rows, lambda row: f"Kết quả {label(row.period)}: {names.get(row.indicator_id, '')}")
+    if indicator is not None:
+        changes.sort(key=lambda c: (c.when, c.row.history_id), reverse=True)
+        return changes[:limit]
     task_rows = (Task.history.filter(plan_id=plan.pk).select_related("history_user")
                  .order_by("history_date", "history_id"))
     for rows in _grouped(task_rows):

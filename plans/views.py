@@ -89,7 +89,19 @@ def plan_detail(request, pk):
 @login_required
 def plan_history(request, pk):
     plan = _plan(request, pk)
-    return render(request, "plans/plan_history.html", {"plan": plan, "changes": audit.plan_history(plan)})
+    indicator = None
+    if request.GET.get("indicator"):
+        # ?indicator=<pk>: one indicator's targets and results; only an indicator of this plan.
+        indicator = get_scoped_or_404(PlanIndicator.objects.all(), request.user, plan_id=plan.pk,
+                                      pk=_int_or_404(request.GET["indicator"]))
+    return render(request, "plans/plan_history.html", {
+        "plan": plan, "indicator": indicator, "changes": audit.plan_history(plan, indicator=indicator)})
+
+
+def _int_or_404(text):
+    if not str(text).isdigit():
+        raise Http404
+    return int(text)
 
 
 # /plans/new/, copy, revise, edit, issue

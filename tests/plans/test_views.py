@@ -535,3 +535,24 @@ def test_anonymous_is_sent_to_login(client, plan_a):
 
     assert response.status_code == 302
     assert response.url.startswith(reverse("login"))
+
+
+def test_indicator_history_lists_its_target_and_result_changes_only(client, editor_a, plan_a, plan_b):
+    from plans import services
+
+    ind = f.PlanIndicatorFactory(plan=plan_a, name="Tỷ lệ tham gia BHYT")
+    other = f.PlanIndicatorFactory(plan=plan_a, name="Thu ngân sách")
+    services.save_indicator(plan_a, indicator=ind, by=editor_a, values={
+        **{k: getattr(ind, k) for k in ("stt", "name", "unit_of_measure", "baseline_text", "note")},
+        "target_text": "từ 95% trở lên", "baseline_value": None, "department": None, "parent": None,
+        "in_main_list": True, "in_appendix": True, "plan_sector": ind.plan_sector, "new_sector": None})
+    client.force_login(editor_a)
+    url = reverse("plans:plan_history", args=[plan_a.pk])
+
+    body = client.get(url, {"indicator": ind.pk}).content.decode()
+
+    assert "Lịch sử chỉ tiêu" in body and "từ 95% trở lên" in body
+    assert "Thu ngân sách" not in body
+    assert client.get(url, {"indicator": f.PlanIndicatorFactory(plan=plan_b).pk}).status_code == 404
+    assert client.get(url, {"indicator": "x"}).status_code == 404
+    assert other.name in client.get(url).content.decode()
