@@ -1,4 +1,6 @@
 from django import template
+from django.utils import dateformat, timezone
+from django.utils.html import format_html, format_html_join
 
 from reports.comments import CommentForm, comment_context
 from reports.vnformat import format_number, format_percent
@@ -29,3 +31,25 @@ def vn_percent(value):
 def supervises(user):
     """Whether the navbar shows the dashboard."""
     return permissions.supervises(user)
+
+
+# The overview's counts: (attribute, CSS class of the cell).
+_COUNTS = (("exceeded", "status-exceeded"), ("met", "status-met"), ("near", "status-near"),
+           ("not_met", "status-not_met"), ("in_progress", "status-in_progress"), ("no_data", "status-no_data"),
+           ("on_time", ""), ("late", "text-warning-emphasis"), ("missing", "text-danger"),
+           ("overdue_tasks", "text-danger"))
+
+
+@register.simple_tag
+def overview_row(r):
+    """One <tr> of the dashboard overview. Built here rather than in the template: a province has
+    over a hundred rows of sixteen cells, and the template engine's per-variable cost made it
+    the largest part of the page's time (about 30 ms of a 100 ms budget)."""
+    name = format_html('<a href="{}">{}</a>', r.url, r.name) if r.url else r.name
+    counts = format_html_join("", '<td class="text-end {}{}">{}</td>', (
+        (css, "" if getattr(r, attr) else " zero", vn_number(getattr(r, attr))) for attr, css in _COUNTS))
+    updated = dateformat.format(timezone.localtime(r.last_update), "d/m/Y H:i") if r.last_update else ""
+    return format_html(
+        '<tr><td>{}</td><td>{}</td><td>{}</td><td class="text-end">{}</td><td class="text-end">{}</td>{}'
+        "<td>{}</td></tr>",
+        name, r.kind, r.plan_status, vn_number(r.indicators), vn_percent(r.reported_share), counts, updated)
