@@ -2,6 +2,7 @@
 and narrows every choice to it; messages are Vietnamese and sit next to the field."""
 
 import datetime
+import re
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -173,7 +174,22 @@ class IssueForm(StyledMixin, forms.Form):
         self.plan = plan
         self.style()
         self.fields["number"].error_messages["required"] = "Nhập số văn bản."
+        self.fields["number"].help_text = (f"Chỉ gõ số, ví dụ 843; ký hiệu “/{plan.symbol}” được thêm tự động: "
+                                           f"Số: 843/{plan.symbol}.")
         self.fields["issued_on"].error_messages["required"] = "Nhập ngày ban hành."
+
+    def clean_number(self):
+        """"15", or "15/KH-UBND" and "Số: 15/KH-UBND" as officials also type it: the number alone."""
+        number = re.sub(r"^\s*(số|so)\s*:?\s*", "", self.cleaned_data["number"], flags=re.IGNORECASE).strip()
+        symbol = self.plan.symbol
+        if "/" in number:
+            number, _, rest = number.partition("/")
+            number = number.strip()
+            if rest.strip().upper() != symbol.upper():
+                raise ValidationError(f"Ký hiệu của kế hoạch này là “{symbol}”; chỉ gõ số, ví dụ 843.")
+        if not number:
+            raise ValidationError("Nhập số văn bản.")
+        return number
 
     def clean_issued_on(self):
         day = self.cleaned_data.get("issued_on")

@@ -556,3 +556,25 @@ def test_indicator_history_lists_its_target_and_result_changes_only(client, edit
     assert client.get(url, {"indicator": f.PlanIndicatorFactory(plan=plan_b).pk}).status_code == 404
     assert client.get(url, {"indicator": "x"}).status_code == 404
     assert other.name in client.get(url).content.decode()
+
+
+@pytest.mark.parametrize(("typed", "number"), [("15", "15"), ("15/KH-UBND", "15"), ("Số: 15/kh-ubnd", "15"),
+                                                (" 15 / KH-UBND ", "15")])
+def test_plan_issue_number_typed_with_its_symbol_is_not_doubled(client, leader_a, plan_a, typed, number):
+    client.force_login(leader_a)
+
+    response = client.post(url("plan_issue", plan_a.pk), {**_issue_post(), "number": typed})
+
+    assert response.status_code == 302
+    plan_a.refresh_from_db()
+    assert plan_a.number == number and plan_a.number_symbol == "15/KH-UBND"
+
+
+def test_plan_issue_number_with_another_symbol_is_refused(client, leader_a, plan_a):
+    client.force_login(leader_a)
+
+    body = client.post(url("plan_issue", plan_a.pk), {**_issue_post(), "number": "15/QĐ-UBND"}).content.decode()
+
+    assert "Ký hiệu của kế hoạch này là “KH-UBND”" in body
+    plan_a.refresh_from_db()
+    assert plan_a.status == PlanStatus.DRAFT
