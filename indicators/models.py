@@ -197,8 +197,8 @@ class Result(models.Model):
                               default="no_data", editable=False)
     percent = models.DecimalField(_("% so với chỉ tiêu"), max_digits=14, decimal_places=2, null=True,
                                   blank=True, editable=False)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người cập nhật"), null=True,
+                                   blank=True, on_delete=models.SET_NULL, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords()

@@ -7,6 +7,7 @@ short Vietnamese reason ("Ban hành: Dự thảo → Đã ban hành"). Reading g
 ``plan_history``, which turns consecutive rows into field-by-field changes.
 """
 
+import datetime
 from collections import defaultdict
 
 REASON_MAX = 100  # simple_history's history_change_reason is a CharField(max_length=100)
@@ -51,15 +52,27 @@ HIDDEN_FIELDS = {"updated_at", "created_at", "version", "order", "cooperating"}
 
 
 def _display(field, value):
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+    from simple_history.models import DeletedObject
+
     if value is None or value == "":
         return ""
+    if isinstance(value, DeletedObject):
+        # simple-history's stand-in for an empty or since-deleted foreign key ("Deleted user (pk=None)").
+        return "" if value.pk is None else "(đã xoá)"
     choices = getattr(field, "choices", None)
     if choices:
         return str(dict(choices).get(value, value))
     if isinstance(value, list):
         return "; ".join(str(v) for v in value)
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).strftime("%d/%m/%Y %H:%M") if timezone.is_aware(value) \
+            else value.strftime("%d/%m/%Y %H:%M")
     if hasattr(value, "strftime"):
         return value.strftime("%d/%m/%Y")
+    if isinstance(value, get_user_model()):
+        return value.get_full_name() or value.username
     if field.is_relation:
         return str(value)
     if field.get_internal_type() == "DecimalField":

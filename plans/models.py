@@ -177,11 +177,11 @@ class PeriodReport(models.Model):
                               default=ReportStatus.OPEN)
     due_date = models.DateField(_("hạn nộp"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("nộp lúc"), null=True, blank=True)
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người nộp"), null=True, blank=True,
                                      on_delete=models.SET_NULL, related_name="+")
     reopened_at = models.DateTimeField(_("mở lại lúc"), null=True, blank=True)
-    reopened_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    reopened_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người mở lại"), null=True,
+                                    blank=True, on_delete=models.SET_NULL, related_name="+")
     reopen_comment = models.TextField(_("lý do mở lại"), blank=True)
     history = HistoricalRecords()
 

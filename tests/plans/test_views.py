@@ -578,3 +578,23 @@ def test_plan_issue_number_with_another_symbol_is_refused(client, leader_a, plan
     assert "Ký hiệu của kế hoạch này là “KH-UBND”" in body
     plan_a.refresh_from_db()
     assert plan_a.status == PlanStatus.DRAFT
+
+
+def test_history_of_a_report_names_people_in_vietnamese_and_local_time(client, editor_a, supervisor_d, plan_a):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from plans import services
+
+    report = services.submit_period(services.period_report(plan_a, "q1"), by=editor_a)
+    services.reopen_period(report, comment="Sửa lại số liệu", by=supervisor_d)
+    client.force_login(editor_a)
+
+    body = client.get(url("plan_history", plan_a.pk)).content.decode()
+
+    assert "Người nộp" in body and "Người mở lại" in body
+    assert "Deleted" not in body and "pk=None" not in body and "Submitted by" not in body
+    local = timezone.localtime(report.submitted_at if isinstance(report.submitted_at, dt.datetime)
+                               else plan_a.period_reports.get().submitted_at)
+    assert local.strftime("%d/%m/%Y %H:%M") in body
