@@ -49,6 +49,15 @@ def label(period):
     return PERIOD_LABELS.get(period, period)
 
 
+def first_lower(text):
+    """A label inside a sentence: "Quý I" -> "quý I", "Tháng 3" -> "tháng 3" (never "quý i")."""
+    return text[:1].lower() + text[1:] if text else text
+
+
+def label_in_sentence(period):
+    return first_lower(label(period))
+
+
 def default_period(year, today):
     """The period an official most likely enters now: the year's report for a past plan, the
     current quarter during the plan year, the first quarter of a plan not started yet."""

@@ -4,14 +4,14 @@ from django import forms
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from indicators.periods import PERIODS
+from indicators.periods import PERIODS, first_lower
 from plans.models import Comment
 from units.permissions import can_comment
 
 
 class CommentForm(forms.Form):
     period = forms.ChoiceField(label=_("Về"), required=False,
-                               choices=[("", _("Kế hoạch nói chung"))] + [(c, _("Báo cáo %(period)s") % {"period": n.lower()})
+                               choices=[("", _("Kế hoạch nói chung"))] + [(c, _("Báo cáo %(period)s") % {"period": first_lower(n)})
                                                                          for c, n in PERIODS])
     text = forms.CharField(label=_("Nhận xét"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3}),
                            error_messages={"required": _("Nhận xét: vui lòng nhập nội dung.")})

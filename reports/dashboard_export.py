@@ -1,6 +1,7 @@
 """XLSX exports of the dashboard: one row generator per table, through the shared XLSX writer."""
 
 from indicators.evaluation import STATUS_LABELS
+from indicators.periods import first_lower
 from indicators.periods import label as period_label
 
 from . import sheets, xlsx
@@ -38,7 +39,7 @@ class OverviewSheet(sheets.Table):
         return f"(Số liệu đến {self.period_label()})"
 
     def period_label(self):
-        return period_label(self.period).lower()
+        return first_lower(period_label(self.period))
 
     def _cells(self, r):
         last = r.last_update.strftime("%d/%m/%Y %H:%M") if r.last_update else ""

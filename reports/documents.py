@@ -239,7 +239,7 @@ def period_phrase(period, year):
     """"năm 2024", "quý I năm 2024", "6 tháng năm 2024"."""
     if period == "y":
         return f"năm {year}"
-    return f"{periods.label(period).lower()} năm {year}"
+    return f"{periods.label_in_sentence(period)} năm {year}"
 
 
 def ascii_slug(text):

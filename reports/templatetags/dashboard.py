@@ -2,6 +2,7 @@ from django import template
 from django.utils import dateformat, timezone
 from django.utils.html import format_html, format_html_join
 
+from indicators.periods import first_lower
 from reports.comments import CommentForm, comment_context
 from reports.vnformat import format_number, format_percent
 from units import permissions
@@ -25,6 +26,12 @@ def vn_number(value):
 @register.filter
 def vn_percent(value):
     return format_percent(value)
+
+
+@register.filter(name="first_lower")
+def first_lower_filter(text):
+    """"Quý I" -> "quý I": a label inside a sentence (Django's |lower would give "quý i")."""
+    return first_lower(str(text))
 
 
 @register.filter

@@ -20,3 +20,11 @@ def test_due_date_is_the_monthly_day_of_the_following_month():
     assert due_date("q1", 2024, monthly_day=10) == date(2024, 4, 10)
     assert due_date("y", 2024, monthly_day=10) == date(2025, 1, 10)
     assert last_month("9m") == 9
+
+
+@pytest.mark.parametrize(("period", "expected"), [("q1", "quý I"), ("q4", "quý IV"), ("m3", "tháng 3"),
+                                                  ("h1", "6 tháng"), ("y", "năm")])
+def test_label_in_sentence_keeps_roman_numerals_upper_case(period, expected):
+    from indicators.periods import label_in_sentence
+
+    assert label_in_sentence(period) == expected

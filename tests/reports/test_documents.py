@@ -248,3 +248,9 @@ def test_authority_defaults_to_ubnd_and_unit_name(plan):
     assert docs.authority_lines(plan) == ["ỦY BAN NHÂN DÂN", "PHƯỜNG 2"]
     plan.number = "5"
     assert docs.number_symbol(plan) == "05/KH-UBND"
+
+
+def test_quarter_report_title_keeps_the_roman_numeral(plan):
+    from reports.exporters import report_title
+
+    assert report_title(plan, "q1").endswith("quý I năm 2024")
