@@ -282,7 +282,7 @@ def overview(plans, *, root, period, year, user, communes=False, today=None, inc
             missing=missing_rows.get(unit.pk, {}).get("n", 0), overdue_tasks=task_rows.get(unit.pk, {}).get("n", 0),
             last_update=max(updates) if updates else None, is_commune=is_commune)
         if is_commune and row.plans == 1:
-            row.link = ("plans:plan_detail", row.plan_id, "")
+            row.link = ("plans:plan_detail", row.plan_id, f"?period={period}")  # the plan opens on the same period
         elif not is_commune:
             row.link = ("dashboard:overview", None, f"?parent={unit.pk}&year={year}&period={period}")
         rows.append(row)
@@ -382,7 +382,7 @@ def comparison(plans, catalog, *, root, period, year, communes=False):
             row.target_text = t.get("target_as_written", "")
             row.unit_percent, row.unit_status = r.get("top_percent"), r.get("top_status") or "no_data"
             if t.get("plan_id"):
-                row.url = reverse("plans:plan_detail", args=[t["plan_id"]])
+                row.url = reverse("plans:plan_detail", args=[t["plan_id"]]) + f"?period={period}"
         else:
             row.url = (f"{reverse('dashboard:compare')}?parent={key}&catalog={catalog.code}"
                        f"&year={year}&period={period}")

@@ -48,7 +48,7 @@ def test_overview_communes_mode_lists_every_ward_even_without_plan(country, supe
     by = rows_by_name(rows)
     assert set(by) == {"Phường A", "Phường B", "Phường C"}
     assert by["Phường C"].plan_status == "Chưa có kế hoạch"
-    assert by["Phường A"].url == reverse("plans:plan_detail", args=[country["plan_a"].pk])
+    assert by["Phường A"].url == reverse("plans:plan_detail", args=[country["plan_a"].pk]) + "?period=y"
 
 
 def test_overview_lists_only_units_that_existed_in_the_year(country, supervisor_p):
