@@ -20,9 +20,9 @@ from indicators.services import evaluate_results, refresh_evaluation
 from reports.vnformat import format_number
 
 from . import audit
-from .models import PeriodReport, Plan, PlanStatus, ReportStatus, Section, Task
+from .models import PeriodReport, Plan, PlanStatus, ReportStatus, Section, Task, TaskStatus
 
-FROZEN_MESSAGE = "Kế hoạch đã ban hành không sửa được. Bấm “Điều chỉnh” để tạo bản dự thảo điều chỉnh."
+FROZEN_MESSAGE = "Kế hoạch đã ban hành không sửa được. Bấm “Sửa (tạo bản điều chỉnh)” để tạo bản dự thảo điều chỉnh."
 
 # Metadata carried from one plan to its copy or revision (document header, signer, schedule).
 CARRIED_FIELDS = ["authority_parent", "authority", "symbol", "place", "doc_type", "title", "legal_bases",
@@ -741,6 +741,18 @@ def due_date_error(plan, day):
 
 
 @transaction.atomic
+def _status_for_progress(status, progress):
+    """A task cannot be 50 % done and "not started": progress moves a status that contradicts it
+    (above 0 % starts it, 100 % completes it); a status the person chose otherwise stands."""
+    if progress is None:
+        return {}
+    if progress == 100 and status in (TaskStatus.NOT_STARTED, TaskStatus.IN_PROGRESS):
+        return {"status": TaskStatus.DONE}
+    if 0 < progress < 100 and status == TaskStatus.NOT_STARTED:
+        return {"status": TaskStatus.IN_PROGRESS}
+    return {}
+
+
 def save_task(task, *, values, expected_version, by):
     """Change the progress, result text, status and due date of ``task`` from ``values``.
 
@@ -759,6 +771,7 @@ def save_task(task, *, values, expected_version, by):
         raise ValidationError(errors)
     new = {name: values[name] for name in TASK_FIELDS if name in values}
     new["result_text"] = new.get("result_text") or ""
+    new.update(_status_for_progress(new.get("status", task.status), new.get("progress", task.progress)))
     updated = Task.objects.filter(pk=task.pk, version=expected_version).update(
         version=expected_version + 1, **new)
     if not updated:

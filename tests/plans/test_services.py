@@ -267,3 +267,21 @@ def test_baseline_from_formats_vietnamese():
 
     assert services.baseline_from(result, ind) == ("9.949.000.000", Decimal("9949000000"))
     assert services.baseline_from(None, ind) == ("", None)
+
+
+@pytest.mark.parametrize(("status", "progress", "expected"), [
+    ("not_started", 50, "in_progress"),
+    ("not_started", 100, "done"),
+    ("in_progress", 100, "done"),
+    ("not_done", 40, "not_done"),      # a status the person chose stands
+    ("not_started", 0, "not_started"),
+])
+def test_task_status_follows_a_progress_that_contradicts_it(editor_a, plan_a, status, progress, expected):
+    from plans.models import Task
+
+    task = f.TaskFactory(plan=plan_a, status=status)
+
+    services.save_task(task, values={"progress": progress, "status": status}, expected_version=task.version,
+                       by=editor_a)
+
+    assert Task.objects.get(pk=task.pk).status == expected
