@@ -2,12 +2,14 @@
 parent and department choices to its plan; the target is free text, read by the phrase parser."""
 
 import re
+import unicodedata
+from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from plans.forms import StyledMixin, _subtree_ids, strict_decimal
+from plans.forms import MAX_DECIMALS, MAX_NUMBER, StyledMixin, _subtree_ids, strict_decimal
 
 from .models import Judgement, PlanIndicator, PlanSector, Sector
 
@@ -99,10 +101,23 @@ def _vn(value):
 # --- results ------------------------------------------------------------------------------
 
 NOT_A_NUMBER = "Chỉ tiêu này cần một số, ví dụ 1.234,5 hoặc tử số/mẫu số như 261/200."
+NOT_AN_AMOUNT = ("Chỉ tiêu này cần một số tiền, ví dụ 1.500.000.000, “1,5 tỷ” hoặc “150 triệu” "
+                 "(dấu phẩy phần thập phân).")
+NO_FRACTION_FOR_MONEY = ("Chỉ tiêu này tính bằng đồng: nhập số tiền (ví dụ 1.500.000.000 hoặc “1,5 tỷ”), "
+                         "không nhập tử số/mẫu số.")
+SMALL_AMOUNT = ("Bạn nhập {typed} đồng, nhỏ hơn rất nhiều so với kế hoạch {target} đồng. {hint}"
+                "nếu đúng là {typed} đồng, bấm Lưu lần nữa.")
 ENGLISH_NUMBER = ("“{text}” là cách viết số kiểu Anh. Viết theo kiểu Việt Nam: dấu chấm phân cách hàng "
                   "nghìn, dấu phẩy phần thập phân, ví dụ 1.234,5.")
 NEGATIVE = "Kết quả không được âm."
 CHANGE_KINDS = ("increase_by", "decrease_by")
+MONEY_UNITS = ("đồng", "đ", "vnđ", "vnd")
+MULTIPLIERS = {"nghìn": Decimal(10**3), "ngàn": Decimal(10**3), "triệu": Decimal(10**6),
+               "tỷ": Decimal(10**9), "tỉ": Decimal(10**9)}
+# A result below this share of a money target is most likely typed in the wrong unit ("150" for 150 triệu).
+SMALL_SHARE = Decimal("0.001")
+_AMOUNT_PART = re.compile(r"([\d.,]+)\s*(nghìn|ngàn|triệu|tỷ|tỉ)(?![\w])")
+_CURRENCY = re.compile(r"\s*(?:đồng|vnđ|vnd|đ)$")
 
 
 def _looks_english(text):
@@ -112,15 +127,55 @@ def _looks_english(text):
     return bool(re.fullmatch(r"\d+\.\d{1,2}|\d+\.\d{4,}|0\.\d+", text))
 
 
-def read_number(text):
-    """A number typed the Vietnamese way, or ValidationError with a message an official can act on."""
-    text = text.strip()
+def read_number(text, *, money=False, not_a_number=None):
+    """A number typed the Vietnamese way, or ValidationError with a message an official can act on.
+
+    ``money``: an amount in đồng, where "1,5 tỷ", "150 triệu đồng", "2 tỷ 300 triệu", "500 nghìn"
+    and a trailing "đồng"/"đ" are read too (nghìn/ngàn 10^3, triệu 10^6, tỷ/tỉ 10^9).
+    """
+    message = not_a_number or (NOT_AN_AMOUNT if money else NOT_A_NUMBER)
+    text = unicodedata.normalize("NFC", text).strip()
+    if money:
+        words = re.sub(r"\s+", " ", text.lower())
+        words = _CURRENCY.sub("", words).strip()
+        if _AMOUNT_PART.search(words):
+            return _read_amount(words, message)
+        text = words
     if not re.fullmatch(r"[+\-−–]?[\d.,\s]+", text):
-        raise ValidationError(NOT_A_NUMBER)
+        raise ValidationError(message)
     text = re.sub(r"\s+", "", text)
     if _looks_english(text.lstrip("+-−–")):
         raise ValidationError(ENGLISH_NUMBER.format(text=text))
     return strict_decimal(text)
+
+
+def _read_amount(words, message):
+    """ "1,5 tỷ", "2 tỷ 300 triệu": parts each with a multiplier, largest first, summed."""
+    total, pos, last = Decimal(0), 0, None
+    for m in _AMOUNT_PART.finditer(words):
+        if words[pos:m.start()].strip():
+            raise ValidationError(message)
+        multiplier = MULTIPLIERS[m.group(2)]
+        if last is not None and multiplier >= last:
+            raise ValidationError(message)
+        total += read_number(m.group(1), not_a_number=message) * multiplier
+        pos, last = m.end(), multiplier
+    if words[pos:].strip():
+        raise ValidationError(message)
+    total = total.normalize() if total == total.to_integral_value() else total
+    if total == total.to_integral_value():
+        total = total.quantize(Decimal(1))
+    if abs(total) >= MAX_NUMBER:
+        raise ValidationError("Số quá lớn (tối đa 999.999.999.999.999). Kiểm tra lại số chữ số đã gõ.")
+    if -total.as_tuple().exponent > MAX_DECIMALS:
+        raise ValidationError(f"Số có quá {MAX_DECIMALS} chữ số sau dấu phẩy; hãy làm tròn bớt.")
+    return total
+
+
+def is_money(indicator):
+    """The indicator counts đồng (its target says so, or the unit-of-measure column does)."""
+    uom = (indicator.unit_of_measure or "").strip().lower()
+    return indicator.target_unit == "đồng" or (not indicator.target_unit and uom in MONEY_UNITS)
 
 
 class ResultForm(StyledMixin, forms.Form):
@@ -138,6 +193,8 @@ class ResultForm(StyledMixin, forms.Form):
     cause = forms.CharField(label="Nguyên nhân", max_length=2000, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
     rid = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # The text of a tiny money figure the person was warned about: saving the same text again keeps it.
+    confirm_small = forms.CharField(widget=forms.HiddenInput, max_length=100, required=False)
 
     def __init__(self, data=None, *, indicator, period, result=None):
         initial = {"version": 0}
@@ -147,9 +204,11 @@ class ResultForm(StyledMixin, forms.Form):
                        "rid": result.pk}
         super().__init__(data, initial=initial, prefix=f"r{indicator.pk}")
         self.indicator, self.period = indicator, period
+        self.confirm_value = ""  # set when a tiny money figure needs a second save
         self.qualitative = indicator.target_kind == "qualitative"
         if self.qualitative:
             del self.fields["result"]
+            self.fields["text"].widget.attrs["placeholder"] = "Ghi kết quả bằng lời"
         else:
             del self.fields["judgement"]
             self.fields["result"].widget.attrs.update({"inputmode": "decimal", "autocomplete": "off"})
@@ -166,9 +225,10 @@ class ResultForm(StyledMixin, forms.Form):
         if not text:
             return (None, None, None)
         ind = self.indicator
+        money = is_money(ind)
         # "Tỷ lệ … | ĐVT % | 98": the % may be written only in the unit-of-measure column.
         uom = (ind.unit_of_measure or "").strip()
-        unit = ind.target_unit or (uom if uom in ("%", "‰") else "")
+        unit = ind.target_unit or (uom if uom in ("%", "‰") else "") or ("đồng" if money else "")
         for suffix in ("%", "‰"):
             if text.endswith(suffix):
                 if unit and unit != suffix:
@@ -176,6 +236,8 @@ class ResultForm(StyledMixin, forms.Form):
                 text = text[:-1].strip()
         rate = unit in ("%", "‰") and ind.target_kind != "ratio"
         if "/" in text:
+            if money:
+                raise ValidationError(NO_FRACTION_FOR_MONEY)
             top, _, bottom = text.partition("/")
             numerator, denominator = read_number(top), read_number(bottom)
             if numerator is None or denominator is None:
@@ -187,14 +249,32 @@ class ResultForm(StyledMixin, forms.Form):
             if rate and numerator > denominator:
                 raise ValidationError("Tử số lớn hơn mẫu số: tỷ lệ không thể vượt 100%.")
             return (None, numerator, denominator)
-        value = read_number(text)
+        value = read_number(text, money=money)
+        if value is None:
+            raise ValidationError(NOT_AN_AMOUNT if money else NOT_A_NUMBER)
         if value < 0 and ind.target_kind not in CHANGE_KINDS:
             raise ValidationError(NEGATIVE)
         if rate and ind.target_kind not in CHANGE_KINDS:
             top = 1000 if unit == "‰" else 100
             if value > top:
                 raise ValidationError(f"Tỷ lệ không thể vượt {top}{unit}.")
+        if money:
+            self._check_small_amount(text, value)
         return (value, None, None)
+
+    def _check_small_amount(self, text, value):
+        """A money figure under 0,1 % of the target is refused once; the same text saved again passes."""
+        target = self.indicator.target_value
+        if not target or target <= 0 or value <= 0 or value >= target * SMALL_SHARE:
+            return
+        typed = (self.data.get(self.add_prefix("result")) or "").strip()
+        if (self.data.get(self.add_prefix("confirm_small")) or "").strip() == typed:
+            return
+        self.confirm_value = typed
+        bare = re.fullmatch(r"[\d.,]+", text.strip())
+        hint = (f"Nếu đúng là triệu, gõ “{text.strip()} triệu”; " if bare
+                else "Kiểm tra lại đơn vị (nghìn, triệu, tỷ); ")
+        raise ValidationError(SMALL_AMOUNT.format(typed=_vn(value), target=_vn(target), hint=hint))
 
     def clean_version(self):
         return self.cleaned_data.get("version") or 0

@@ -594,3 +594,115 @@ def test_target_with_a_figure_too_large_to_store_is_kept_as_written_and_qualitat
     fields = services.target_fields("1.000.000.000.000.000.000 đồng")
 
     assert fields["target_kind"] == "qualitative" and fields["target_value"] is None
+
+
+# --- money: multipliers, tiny figures, no numerator/denominator --------------------------------
+
+@pytest.fixture
+def budget(plan_a):
+    return f.PlanIndicatorFactory(plan=plan_a, name="Thu ngân sách", unit_of_measure="đồng",
+                                  target_text="9.949.000.000 đồng", target_kind="at_least",
+                                  target_value=9_949_000_000, target_unit="đồng")
+
+
+@pytest.mark.parametrize(("typed", "value"), [
+    ("1,5 tỷ", Decimal("1500000000")),
+    ("1,5 tỉ", Decimal("1500000000")),
+    ("150 triệu", Decimal("150000000")),
+    ("150 triệu đồng", Decimal("150000000")),
+    ("2 tỷ 300 triệu", Decimal("2300000000")),
+    ("15.000 nghìn", Decimal("15000000")),
+    ("20.000 ngàn đ", Decimal("20000000")),
+    ("1.500.000.000", Decimal("1500000000")),
+    ("1.500.000.000đ", Decimal("1500000000")),
+    ("1.500.000.000 đồng", Decimal("1500000000")),
+    ("1,25 Tỷ", Decimal("1250000000")),
+])
+def test_money_result_reads_multipliers(client, editor_a, budget, typed, value):
+    client.force_login(editor_a)
+
+    body = post_row(client, budget, result=typed).content.decode()
+
+    assert "is-invalid" not in body
+    assert Result.objects.get(indicator=budget).value == value
+
+
+@pytest.mark.parametrize(("typed", "message"), [
+    ("1.5 tỷ", "kiểu Anh"),
+    ("1,5 tỷ rưỡi", "cần một số tiền"),
+    ("300 triệu 2 tỷ", "cần một số tiền"),
+    ("261/200", "không nhập tử số/mẫu số"),
+    ("nhiều tỷ", "cần một số tiền"),
+    ("2.000.000 tỷ", "Số quá lớn"),
+])
+def test_money_result_refuses_bad_amounts(client, editor_a, budget, typed, message):
+    client.force_login(editor_a)
+
+    body = post_row(client, budget, result=typed).content.decode()
+
+    assert message in body
+    assert not Result.objects.filter(indicator=budget).exists()
+
+
+def test_multipliers_are_only_for_money(client, editor_a, count):
+    client.force_login(editor_a)
+
+    body = post_row(client, count, result="150 triệu").content.decode()
+
+    assert "cần một số" in body
+    assert not Result.objects.exists()
+
+
+def test_tiny_money_figure_is_refused_once_then_saved_on_a_second_save(client, editor_a, budget):
+    client.force_login(editor_a)
+
+    body = post_row(client, budget, result="150").content.decode()
+
+    assert ("Bạn nhập 150 đồng, nhỏ hơn rất nhiều so với kế hoạch 9.949.000.000 đồng. "
+            "Nếu đúng là triệu, gõ “150 triệu”; nếu đúng là 150 đồng, bấm Lưu lần nữa.") in body
+    assert f'name="r{budget.pk}-confirm_small" value="150"' in body
+    assert not Result.objects.exists()
+    # another figure is checked again
+    body = post_row(client, budget, result="200", confirm_small="150").content.decode()
+    assert "Bạn nhập 200 đồng" in body and not Result.objects.exists()
+    # the same text saved again is kept
+    body = post_row(client, budget, result="150", confirm_small="150").content.decode()
+    assert "is-invalid" not in body
+    assert Result.objects.get(indicator=budget).value == 150
+
+
+def test_tiny_money_figure_with_a_multiplier_names_the_units(client, editor_a, budget):
+    client.force_login(editor_a)
+
+    body = post_row(client, budget, result="150 nghìn").content.decode()
+
+    assert "Bạn nhập 150.000 đồng" in body and "Kiểm tra lại đơn vị" in body
+    assert not Result.objects.exists()
+
+
+def test_tiny_money_figure_without_htmx_carries_the_confirmation_in_the_grid(client, editor_a, budget):
+    client.force_login(editor_a)
+
+    body = post_row(client, budget, htmx=False, result="150").content.decode()
+
+    assert "nhỏ hơn rất nhiều" in body and f'name="r{budget.pk}-confirm_small" value="150"' in body
+    response = post_row(client, budget, htmx=False, result="150", confirm_small="150")
+    assert response.status_code == 302
+    assert Result.objects.get(indicator=budget).value == 150
+
+
+def test_a_plausible_money_figure_saves_at_once(client, editor_a, budget):
+    client.force_login(editor_a)
+
+    post_row(client, budget, result="10.000.000")  # 0,1 % of the target: not suspicious
+
+    assert Result.objects.get(indicator=budget).value == 10_000_000
+
+
+def test_qualitative_text_box_has_a_visible_placeholder(client, editor_a, qualitative):
+    client.force_login(editor_a)
+
+    body = client.get(grid_url(qualitative.plan)).content.decode()
+
+    assert 'placeholder="Ghi kết quả bằng lời"' in body
+    assert f'for="id_r{qualitative.pk}-text"' in body  # the label stays
