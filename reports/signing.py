@@ -148,7 +148,14 @@ def issued_documents(plan):
     """
     docs = list(IssuedDocument.objects.filter(plan=plan).order_by("-created_at", "-pk"))
     return {"frozen": next((d for d in docs if d.kind == IssuedKind.FROZEN), None),
-            "signed": [d for d in docs if d.kind == IssuedKind.SIGNED]}
+            "signed": [d for d in docs if d.kind == IssuedKind.SIGNED],
+            "server_signing": server_signing_configured()}
+
+
+def server_signing_configured():
+    """Whether the organisation's certificate is set up here (else the leader signs elsewhere)."""
+    path = settings.SIGNING_PKCS12_PATH
+    return bool(path) and Path(path).is_file()
 
 
 def read_document(doc):

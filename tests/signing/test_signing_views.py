@@ -222,3 +222,13 @@ def test_verify_upload_of_non_pdf_is_refused(client):
 
     assert response.status_code == 400
     assert "Tệp không phải là PDF." in response.content.decode()
+
+
+def test_plan_status_hides_server_signing_when_no_certificate_is_configured(client, leader_a, frozen_a, settings):
+    settings.SIGNING_PKCS12_PATH = ""
+    client.force_login(leader_a)
+
+    page = client.get(reverse("signing:plan_status", args=[frozen_a.plan_id])).content.decode()
+
+    assert "Ký số trên máy chủ" not in page
+    assert "Tải lên bản đã ký" in page and "USB token" in page
