@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from indicators.models import PlanIndicator, PlanSector, Result
 from units.scoping import scoped
@@ -26,6 +26,21 @@ def plans_with_next_report(user, *, today):
                                        annual_due=plan.annual_report_due,
                                        submitted={r.period for r in plan.submitted_reports}, today=today)
     return plans
+
+
+def has_figure(result):
+    """The result carries something: a number, a numerator/denominator, words or a judgement."""
+    return result is not None and (result.value is not None or result.numerator is not None
+                                   or bool((result.text or "").strip()) or bool(result.judgement))
+
+
+def results_missing(plan, period):
+    """(indicators of ``plan`` without a result for ``period``, all its indicators). Two queries."""
+    total = PlanIndicator.objects.filter(plan=plan).count()
+    filled = (Result.objects.filter(indicator__plan=plan, period=period)
+              .filter(Q(value__isnull=False) | Q(numerator__isnull=False) | ~Q(text="") | ~Q(judgement=""))
+              .values("indicator").distinct().count())
+    return total - filled, total
 
 
 def section_tree(plan):

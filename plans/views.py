@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import HttpResponseClientRedirect
 from django_tables2 import RequestConfig
 
 from indicators.assess import assess, pick_result
@@ -331,24 +332,38 @@ def _result_row(request, plan, indicator, depth, period, report, *, form=None, r
             "conflict": conflict, "saved": saved, "editable": editable, "plan": plan, "period": period}
 
 
+def _submit_confirm(report, missing, total):
+    """The question "Nộp báo cáo" asks, with the facts: how many indicators still have no result."""
+    if missing:
+        facts = f"Còn {missing}/{total} chỉ tiêu chưa có kết quả."
+    else:
+        facts = f"Đã có kết quả của cả {total}/{total} chỉ tiêu."
+    return (f"{facts} Nộp báo cáo {report.get_period_display()}? "
+            "Sau khi nộp, chỉ cấp trên mới mở lại được.")
+
+
 def _results_page(request, plan, period, *, bound_row=None):
     report = services.period_report(plan, period)
     groups = []
+    missing = total = 0
     for ps, rows in selectors.indicator_groups(plan, period=period):
         items = []
         for ind, depth in rows:
+            current = pick_result(ind.period_results)
+            total += 1
+            missing += not selectors.has_figure(current)
             if bound_row is not None and bound_row["indicator"].pk == ind.pk:
                 items.append(bound_row)
             else:
-                items.append(_result_row(request, plan, ind, depth, period, report,
-                                         result=pick_result(ind.period_results)))
+                items.append(_result_row(request, plan, ind, depth, period, report, result=current))
         groups.append((ps, items))
     in_force = services.results_plan(plan)
     revision_note = services.revision_message(plan)
     context = {"plan": plan, "period": period, "periods": PERIODS, "groups": groups, "report": report,
                "may_edit": can_edit(request.user, plan.unit) and not revision_note,
                "may_reopen": can_reopen(request.user, report) and not revision_note,
-               "revision_note": revision_note, "in_force": in_force}
+               "revision_note": revision_note, "in_force": in_force,
+               "submit_confirm": _submit_confirm(report, missing, total)}
     return render(request, "plans/results.html", context)
 
 
@@ -400,6 +415,8 @@ def result_save(request, pk, period, indicator_pk):
                 messages.success(request, "Đã lưu kết quả.")
                 return redirect(reverse("plans:result_list", args=[pk]) + f"?period={period}#r-{indicator.pk}")
             row = _result_row(request, plan, indicator, depth, period, report, result=result, saved=True)
+            # The count in the "Nộp báo cáo" question changes with this save: results.js carries it over.
+            row["row_submit_confirm"] = _submit_confirm(report, *selectors.results_missing(plan, period))
             return render(request, "plans/_result_row.html", row)
     row = _result_row(request, plan, indicator, depth, period, report, form=form, conflict=conflict)
     if not request.htmx:
@@ -429,7 +446,10 @@ def period_submit(request, pk, period):
     else:
         when = "nộp muộn" if report.is_late else "đúng hạn"
         messages.success(request, f"Đã nộp báo cáo {report.get_period_display()} ({when}).")
-    return redirect(reverse("plans:result_list", args=[pk]) + f"?period={period}")
+    grid = reverse("plans:result_list", args=[pk]) + f"?period={period}"
+    if request.htmx:  # the button posts through htmx (for hx-confirm): the browser goes to the grid
+        return HttpResponseClientRedirect(grid)
+    return redirect(grid)
 
 
 @login_required

@@ -3,7 +3,9 @@
      field (or to the cause when the target was missed);
    - a field edited while its row was being saved keeps the new value across the swap and is
      saved again once the first save is in (never on top of a conflict);
-   - a refused save (403: the period is submitted) is said in the alert above the grid.
+   - a refused save (403: the period is submitted) is said in the alert above the grid;
+   - a saved row carries the server's new "Còn n/m chỉ tiêu chưa có kết quả" question, which
+     replaces the hx-confirm of the "Nộp báo cáo" form.
    No inline JS: the template only carries ids and classes. */
 (function () {
   "use strict";
@@ -111,6 +113,9 @@
     var row = rowOf(event.detail.elt) || event.detail.elt;
     if (!row || !row.classList || !row.classList.contains("result-row")) { return; }
     errorBox.classList.add("d-none");
+    // A saved row brings the server's new count for the "Nộp báo cáo" confirmation (hx-confirm).
+    var submit = document.getElementById("submit-report");
+    if (submit && row.dataset.submitConfirm) { submit.setAttribute("hx-confirm", row.dataset.submitConfirm); }
     if (status) { status.textContent = row.querySelector(".saved") ? "Đã lưu" : ""; }
     var typed = kept[row.id];
     delete kept[row.id];

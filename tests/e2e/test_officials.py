@@ -82,9 +82,21 @@ def test_editor_copies_plan_changes_target_and_enters_first_quarter_results(seed
     shot(page, "04-bad-input")
     shot(page, "04b-bad-input-row", _row(page, mediation))
 
-    # submitting the quarter locks it
-    page.get_by_role("button", name="Nộp báo cáo").click()
+    # submitting the quarter asks first, with the count of indicators still without a result
+    # (three saved on this page: the count came back with the last saved row), then locks it
+    total = PlanIndicator.objects.filter(plan=plan).count()
+    dialogs = []
+
+    def accept(dialog):
+        dialogs.append(dialog.message)
+        dialog.accept()
+
+    page.once("dialog", accept)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Nộp báo cáo").click()
     page.wait_for_load_state()
+    assert dialogs and f"Còn {total - 3}/{total} chỉ tiêu chưa có kết quả" in dialogs[0]
+    assert "Nộp báo cáo Quý I?" in dialogs[0] and "chỉ cấp trên mới mở lại" in dialogs[0]
     assert "Đã nộp" in page.inner_text("#trang-thai-bao-cao")
     assert page.locator(f"#id_r{jobs.pk}-result").count() == 0
     shot(page, "05-submitted")
@@ -164,3 +176,25 @@ def test_results_grid_keyboard_tab_and_enter(seeded, new_page, login, shot, live
                            "#results-grid select')].filter(el => !el.labels.length).map(el => el.id)")
     assert labels == []
     shot(page, "08-keyboard")
+
+
+def test_dismissing_the_submit_question_leaves_the_period_open(seeded, new_page, login, live_server):
+    from plans.models import PeriodReport, ReportStatus
+
+    plan = seeded["my_phu"]
+    page = login(new_page(), "canbo.myphu")
+    page.goto(f"{live_server.url}/plans/{plan.pk}/results/?period=q1")
+    dialogs = []
+
+    def dismiss(dialog):
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.once("dialog", dismiss)
+    page.get_by_role("button", name="Nộp báo cáo").click()
+    page.wait_for_timeout(300)
+
+    total = PlanIndicator.objects.filter(plan=plan).count()
+    assert dialogs and f"/{total} chỉ tiêu" in dialogs[0]
+    assert not PeriodReport.objects.filter(plan=plan, period="q1", status=ReportStatus.SUBMITTED).exists()
+    assert page.locator(".period-status .badge").inner_text() == "Chưa nộp"

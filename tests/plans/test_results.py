@@ -706,3 +706,48 @@ def test_qualitative_text_box_has_a_visible_placeholder(client, editor_a, qualit
 
     assert 'placeholder="Ghi kết quả bằng lời"' in body
     assert f'for="id_r{qualitative.pk}-text"' in body  # the label stays
+
+
+# --- "Nộp báo cáo" asks first, with the facts --------------------------------------------------
+
+def test_submit_button_confirms_with_the_count_of_missing_results(client, editor_a, rate, count, qualitative):
+    f.ResultFactory(indicator=rate, period="q1", value=95)
+    f.ResultFactory(indicator=qualitative, period="q1", value=None, text="", judgement="")  # emptied: no figure
+    client.force_login(editor_a)
+
+    body = client.get(grid_url(rate.plan)).content.decode()
+
+    submit = reverse("plans:period_submit", args=[rate.plan.pk, "q1"])
+    assert f'hx-post="{submit}"' in body and f'action="{submit}"' in body
+    assert ('hx-confirm="Còn 2/3 chỉ tiêu chưa có kết quả. Nộp báo cáo Quý I? '
+            'Sau khi nộp, chỉ cấp trên mới mở lại được."') in body
+    assert "data-submit-confirm" not in body  # only a saved row carries the new count
+
+
+def test_submit_confirmation_when_every_indicator_has_a_result(client, editor_a, rate):
+    f.ResultFactory(indicator=rate, period="q1", value=95)
+    client.force_login(editor_a)
+
+    body = client.get(grid_url(rate.plan)).content.decode()
+
+    assert 'hx-confirm="Đã có kết quả của cả 1/1 chỉ tiêu. Nộp báo cáo Quý I?' in body
+
+
+def test_a_saved_row_carries_the_new_count_for_the_confirmation(client, editor_a, rate, count):
+    client.force_login(editor_a)
+
+    body = post_row(client, rate, result="95").content.decode()
+
+    assert 'data-submit-confirm="Còn 1/2 chỉ tiêu chưa có kết quả. Nộp báo cáo Quý I?' in body
+
+
+def test_submit_through_htmx_answers_with_a_client_redirect_to_the_grid(client, editor_a, rate):
+    client.force_login(editor_a)
+
+    response = client.post(reverse("plans:period_submit", args=[rate.plan.pk, "q1"]),
+                           headers={"HX-Request": "true"})
+
+    assert response.status_code == 200
+    assert response["HX-Redirect"] == grid_url(rate.plan)
+    assert PeriodReport.objects.get(plan=rate.plan, period="q1").status == ReportStatus.SUBMITTED
+    assert "Đã nộp báo cáo Quý I" in client.get(grid_url(rate.plan)).content.decode()
