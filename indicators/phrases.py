@@ -342,7 +342,10 @@ def format_target(target):
 
 
 def short_meaning(target):
-    """Compact symbol form for tables and badges: "≥ 90%", "< 11,44%", "−3 hộ", "định tính"."""
+    """Compact form for tables and badges: "≥ 90%", "< 11,44%", "giảm 3 hộ", "định tính".
+
+    A change from last year is written in words ("giảm 3 hộ", "tăng 0,3‰"): "−3 hộ" read as a
+    negative count to the officials who tried it."""
     kind, unit, per = target.kind, target.unit, target.per
     if kind == "qualitative" or target.value is None:
         return "định tính"
@@ -353,6 +356,6 @@ def short_meaning(target):
         return f"{format_number(target.value)}/{format_number(target.denominator)}{_suffix(unit, per)}"
     return {
         "at_least": f"≥ {amount}", "above": f"> {amount}", "at_most": f"≤ {amount}",
-        "below": f"< {amount}", "exact": f"= {amount}", "increase_by": f"+{amount}",
-        "decrease_by": f"−{amount}",
+        "below": f"< {amount}", "exact": f"= {amount}", "increase_by": f"tăng {amount}",
+        "decrease_by": f"giảm {amount}",
     }[kind]

@@ -441,9 +441,9 @@ def test_target_rejects_unknown_kind():
          "= 64.000.000 đồng/người/năm"),
         (Target("range", value=D("15"), value_max=D("20"), unit="%"), "15-20%", "15–20%"),
         (Target("ratio", value=D("5"), denominator=D("5"), unit="khóm"), "5/5 khóm", "5/5 khóm"),
-        (Target("increase_by", value=D("0.3"), unit="‰"), "tăng 0,3‰", "+0,3‰"),
-        (Target("decrease_by", value=D("3"), unit="hộ"), "giảm 3 hộ", "−3 hộ"),
-        (Target("decrease_by", value=D("0.1"), unit="%", per="năm"), "giảm 0,1%/năm", "−0,1%/năm"),
+        (Target("increase_by", value=D("0.3"), unit="‰"), "tăng 0,3‰", "tăng 0,3‰"),
+        (Target("decrease_by", value=D("3"), unit="hộ"), "giảm 3 hộ", "giảm 3 hộ"),
+        (Target("decrease_by", value=D("0.1"), unit="%", per="năm"), "giảm 0,1%/năm", "giảm 0,1%/năm"),
         (QUALITATIVE, "", "định tính"),
     ],
 )
