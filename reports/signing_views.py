@@ -203,5 +203,7 @@ def verify(request):
         frozen = signing.find_by_code(code)
         context.update(frozen=frozen, looked_up=True,
                        signed=frozen.signed_copies.order_by("-created_at", "-pk").first() if frozen else None)
+    elif request.method == "POST" and form.is_valid():
+        context["nothing_given"] = True  # "Kiểm tra" with neither a code nor a file
     status = 400 if request.method == "POST" and not form.is_valid() else 200
     return render(request, "signing/verify.html", context, status=status)

@@ -232,3 +232,9 @@ def test_plan_status_hides_server_signing_when_no_certificate_is_configured(clie
 
     assert "Ký số trên máy chủ" not in page
     assert "Tải lên bản đã ký" in page and "USB token" in page
+
+
+def test_verify_with_neither_code_nor_file_says_what_to_do(client):
+    body = client.post(reverse("signing:verify"), {"code": ""}).content.decode()
+
+    assert "Nhập mã xác minh in trên văn bản, hoặc chọn tệp PDF" in body
