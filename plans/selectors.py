@@ -2,9 +2,10 @@
 
 from collections import defaultdict
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 
 from indicators.models import PlanIndicator, PlanSector, Result
+from indicators.periods import PERIOD_CODES
 from units.scoping import scoped
 
 from .models import PeriodReport, Plan, ReportStatus, Section, Task
@@ -17,15 +18,38 @@ def plans_for(user):
 
 
 def plans_with_next_report(user, *, today):
-    """plans_for(user), each with ``next_report`` (plans.schedule.NextReport or None). Two queries."""
-    submitted = PeriodReport.objects.filter(status=ReportStatus.SUBMITTED).only("plan_id", "period")
-    plans = list(plans_for(user).prefetch_related(Prefetch("period_reports", queryset=submitted,
-                                                           to_attr="submitted_reports")))
+    """plans_for(user), each with ``next_report`` (plans.schedule.NextReport or None) and
+    ``reopened_reports`` (see :func:`with_reopened_reports`). Two queries."""
+    reports = (PeriodReport.objects.filter(status__in=[ReportStatus.SUBMITTED, ReportStatus.REOPENED])
+               .select_related("reopened_by"))
+    plans = list(plans_for(user).prefetch_related(Prefetch("period_reports", queryset=reports,
+                                                           to_attr="reports_with_status")))
     for plan in plans:
+        submitted = {r.period for r in plan.reports_with_status if r.status == ReportStatus.SUBMITTED}
+        plan.reopened_reports = _in_period_order(
+            r for r in plan.reports_with_status if r.status == ReportStatus.REOPENED)
         plan.next_report = next_report(plan.year, monthly_day=plan.monthly_report_day,
-                                       annual_due=plan.annual_report_due,
-                                       submitted={r.period for r in plan.submitted_reports}, today=today)
+                                       annual_due=plan.annual_report_due, submitted=submitted, today=today)
     return plans
+
+
+def reopened_prefetch():
+    """Prefetch of a plan's periods reopened by a supervisor, as ``plan.reopened_reports``
+    (with who reopened them): what templates/plans/_plan_header.html shows."""
+    reports = PeriodReport.objects.filter(status=ReportStatus.REOPENED).select_related("reopened_by")
+    return Prefetch("period_reports", queryset=reports, to_attr="reopened_reports")
+
+
+def with_reopened_reports(plan):
+    """``plan`` with ``reopened_reports`` (list, in period order) attached. One query."""
+    if not hasattr(plan, "reopened_reports"):
+        prefetch_related_objects([plan], reopened_prefetch())
+    plan.reopened_reports = _in_period_order(plan.reopened_reports)
+    return plan
+
+
+def _in_period_order(reports):
+    return sorted(reports, key=lambda r: PERIOD_CODES.index(r.period) if r.period in PERIOD_CODES else 99)
 
 
 def has_figure(result):

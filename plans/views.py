@@ -27,7 +27,10 @@ from .tables import TaskTable
 
 
 def _plan(request, pk, *, write=False):
-    return get_scoped_or_404(Plan.objects.with_unit(), request.user, write=write, pk=pk)
+    """The plan, with its reopened periods for the plan header (one query more)."""
+    plan = get_scoped_or_404(Plan.objects.with_unit().prefetch_related(selectors.reopened_prefetch()),
+                             request.user, write=write, pk=pk)
+    return selectors.with_reopened_reports(plan)
 
 
 def _frozen(request, plan):
@@ -198,8 +201,10 @@ def section_list(request, pk):
 
 
 def _section(request, pk, section_pk):
-    return get_scoped_or_404(Section.objects.select_related("plan", "plan__unit"), request.user, write=True,
-                             pk=section_pk, plan_id=pk)
+    section = get_scoped_or_404(Section.objects.select_related("plan", "plan__unit"), request.user, write=True,
+                                pk=section_pk, plan_id=pk)
+    selectors.with_reopened_reports(section.plan)
+    return section
 
 
 @login_required
@@ -257,7 +262,9 @@ def indicator_list(request, pk):
 
 def _indicator(request, pk, indicator_pk):
     queryset = PlanIndicator.objects.select_related("plan", "plan__unit", "plan_sector")
-    return get_scoped_or_404(queryset, request.user, write=True, pk=indicator_pk, plan_id=pk)
+    indicator = get_scoped_or_404(queryset, request.user, write=True, pk=indicator_pk, plan_id=pk)
+    selectors.with_reopened_reports(indicator.plan)
+    return indicator
 
 
 @login_required
@@ -492,6 +499,7 @@ def task_list(request, pk):
 def task_edit(request, pk, task_pk):
     task = get_scoped_or_404(Task.objects.select_related("plan", "plan__unit", "lead"), request.user,
                              write=True, pk=task_pk, plan_id=pk)
+    selectors.with_reopened_reports(task.plan)
     form = TaskForm(request.POST or None, task=task)
     conflict = None
     if request.method == "POST" and form.is_valid():

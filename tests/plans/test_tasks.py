@@ -234,3 +234,71 @@ def test_home_sends_a_supervisor_to_the_dashboard_and_an_editor_to_the_plan(clie
 
     client.force_login(editor_a)
     assert client.get(reverse("home")).url == plan_a.get_absolute_url()
+
+
+# --- home and plan header: periods a supervisor reopened ------------------------------------
+
+def _reopen(plan, period, by, comment, when=datetime.datetime(2026, 12, 2, 2, 15, tzinfo=datetime.UTC)):
+    return f.PeriodReportFactory(plan=plan, period=period, status=ReportStatus.REOPENED, reopen_comment=comment,
+                                 reopened_by=by, reopened_at=when)
+
+
+def test_plan_header_says_which_periods_were_reopened_with_the_comment(client, editor_a, supervisor_d, plan_a):
+    _reopen(plan_a, "q1", supervisor_d, "Số liệu nước sạch chưa khớp")
+    f.PeriodReportFactory(plan=plan_a, period="m1", status=ReportStatus.SUBMITTED)
+    client.force_login(editor_a)
+
+    for url in (plan_a.get_absolute_url(), reverse("plans:task_list", args=[plan_a.pk]),
+                reverse("plans:result_list", args=[plan_a.pk]) + "?period=y"):
+        body = client.get(url).content.decode()
+        who = supervisor_d.get_full_name() or supervisor_d.username
+        # 02:15 UTC is 09:15 in Asia/Ho_Chi_Minh
+        assert f"Báo cáo Quý I đã được cấp trên mở lại\n  ({who}, 02/12/2026 09:15):" in body, url
+        assert "Số liệu nước sạch chưa khớp" in body
+        assert reverse("plans:result_list", args=[plan_a.pk]) + "?period=q1" in body
+        assert "Tháng 1 đã được cấp trên mở lại" not in body
+
+
+def test_plan_header_alert_is_not_repeated_on_the_grid_of_that_period(client, editor_a, supervisor_d, plan_a):
+    _reopen(plan_a, "q1", supervisor_d, "Bổ sung số liệu")
+    client.force_login(editor_a)
+
+    body = client.get(reverse("plans:result_list", args=[plan_a.pk]) + "?period=q1").content.decode()
+
+    assert body.count("Bổ sung số liệu") == 1  # in the period status, under the header
+
+
+def test_plan_header_query_count_does_not_grow_with_reopened_periods(client, editor_a, supervisor_d, plan_a):
+    client.force_login(editor_a)
+    _reopen(plan_a, "q1", supervisor_d, "a")
+    with CaptureQueriesContext(connection) as one:
+        client.get(plan_a.get_absolute_url())
+    _reopen(plan_a, "q2", supervisor_d, "b")
+    _reopen(plan_a, "m1", f.UserFactory(username="giamsat.khac"), "c")
+
+    with CaptureQueriesContext(connection) as three:
+        body = client.get(plan_a.get_absolute_url()).content.decode()
+
+    assert len(three) == len(one)
+    assert body.index("Tháng 1 đã được") < body.index("Quý I đã được") < body.index("Quý II đã được")
+
+
+def test_home_lists_reopened_periods_per_plan_in_constant_queries(client, supervisor_d, plan_a, district_d):
+    other = f.PlanFactory(unit=f.UnitFactory(name="Phường C", parent=district_d))
+    _reopen(plan_a, "q1", supervisor_d, "Số liệu nước sạch chưa khớp")
+    client.force_login(supervisor_d)
+    with CaptureQueriesContext(connection) as one:
+        body = client.get(reverse("home"), {"all": "1"}).content.decode()
+    assert "Cấp trên mở lại" in body and "Số liệu nước sạch chưa khớp" in body
+    assert reverse("plans:result_list", args=[plan_a.pk]) + "?period=q1" in body
+    assert "02/12/2026 09:15" in body
+    assert body.count("Cấp trên mở lại") == 1
+
+    _reopen(other, "y", supervisor_d, "Thiếu biểu 02")
+    _reopen(plan_a, "q2", f.UserFactory(username="giamsat.khac"), "Kiểm tra lại")
+    f.PeriodReportFactory(plan=other, period="m1", status=ReportStatus.SUBMITTED)
+    with CaptureQueriesContext(connection) as more:
+        body = client.get(reverse("home"), {"all": "1"}).content.decode()
+
+    assert len(more) == len(one)
+    assert body.count("Cấp trên mở lại") == 3 and "Thiếu biểu 02" in body
