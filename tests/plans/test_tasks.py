@@ -302,3 +302,14 @@ def test_home_lists_reopened_periods_per_plan_in_constant_queries(client, superv
 
     assert len(more) == len(one)
     assert body.count("Cấp trên mở lại") == 3 and "Thiếu biểu 02" in body
+
+
+def test_plan_header_alert_offers_editing_to_the_ward_and_viewing_to_a_supervisor(client, editor_a, supervisor_d,
+                                                                                   plan_a):
+    _reopen(plan_a, "q1", supervisor_d, "Bổ sung số liệu")
+    client.force_login(editor_a)
+    assert "Sửa kết quả Quý I" in client.get(plan_a.get_absolute_url()).content.decode()
+
+    client.force_login(supervisor_d)
+    body = client.get(plan_a.get_absolute_url()).content.decode()
+    assert "Xem kết quả Quý I" in body and "Sửa kết quả Quý I" not in body
