@@ -14,6 +14,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from plans.models import Plan
+from plans.selectors import with_reopened_reports
 from units.permissions import can_issue
 from units.scoping import get_scoped_or_404
 
@@ -96,7 +97,7 @@ def _plan(request, plan_pk, *, issue=False):
     plan = get_scoped_or_404(Plan.objects.with_unit(), request.user, pk=plan_pk)
     if issue and not can_issue(request.user, plan):
         raise PermissionDenied
-    return plan
+    return with_reopened_reports(plan)  # the plan header's alerts, in one query
 
 
 def _status_url(plan):
