@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from plans.forms import MAX_DECIMALS, MAX_NUMBER, StyledMixin, _subtree_ids, strict_decimal
+from reports.vnformat import looks_english
 
 from .models import Judgement, PlanIndicator, PlanSector, Sector
 
@@ -120,12 +121,6 @@ _AMOUNT_PART = re.compile(r"([\d.,]+)\s*(nghìn|ngàn|triệu|tỷ|tỉ)(?![\w])
 _CURRENCY = re.compile(r"\s*(?:đồng|vnđ|vnd|đ)$")
 
 
-def _looks_english(text):
-    # "1,234.5", "15.2", "0.06": a dot that is not a thousands separator, or a comma before a dot.
-    if "," in text and "." in text and text.rfind(",") < text.rfind("."):
-        return True
-    return bool(re.fullmatch(r"\d+\.\d{1,2}|\d+\.\d{4,}|0\.\d+", text))
-
 
 def read_number(text, *, money=False, not_a_number=None):
     """A number typed the Vietnamese way, or ValidationError with a message an official can act on.
@@ -144,7 +139,7 @@ def read_number(text, *, money=False, not_a_number=None):
     if not re.fullmatch(r"[+\-−–]?[\d.,\s]+", text):
         raise ValidationError(message)
     text = re.sub(r"\s+", "", text)
-    if _looks_english(text.lstrip("+-−–")):
+    if looks_english(text.lstrip("+-−–")):
         raise ValidationError(ENGLISH_NUMBER.format(text=text))
     return strict_decimal(text)
 

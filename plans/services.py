@@ -7,6 +7,7 @@ a draft copy (revision + 1) and leaves the issued one as it was.
 """
 
 import datetime
+import re
 from collections import defaultdict
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -53,6 +54,15 @@ def parse_target(text, name=None):
     if any(abs(n) >= 10 ** 15 or -n.as_tuple().exponent > 6 for n in numbers):
         return QUALITATIVE  # a figure the columns cannot hold: kept as written, judged by a person
     return target
+
+
+def has_english_number(text):
+    """Whether ``text`` holds a number written the English way ("1,234.5", "15.2"): the parser
+    reads it anyway, and the preview says how it was read and how Vietnamese writes it."""
+    from reports.vnformat import looks_english
+
+    return any(looks_english(token.strip(".,")) or looks_english(token)
+               for token in re.findall(r"\d[\d.,]*\d", text or ""))
 
 
 def target_fields(text, name=None):

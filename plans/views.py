@@ -42,7 +42,8 @@ def _frozen(request, plan):
 def _preview(text, name=None):
     target = services.parse_target(text, name or None)
     return {"text": (text or "").strip(), "meaning": short_meaning(target),
-            "qualitative": services.is_qualitative(target.kind)}
+            "qualitative": services.is_qualitative(target.kind),
+            "english_number": services.has_english_number(text)}
 
 
 def _apply(form, call):

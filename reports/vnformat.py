@@ -150,3 +150,10 @@ def format_date_short(value: date):
 def two_digit_count(n):
     """Counts as officials write them: 6 -> "06", 14 -> "14", 120 -> "120"."""
     return f"{int(n):02d}"
+
+
+def looks_english(text):
+    """"1,234.5", "15.2", "0.06": a dot that is not a thousands separator, or a comma before a dot."""
+    if "," in text and "." in text and text.rfind(",") < text.rfind("."):
+        return True
+    return bool(re.fullmatch(r"\d+\.\d{1,2}|\d+\.\d{4,}|0\.\d+", text))

@@ -598,3 +598,13 @@ def test_history_of_a_report_names_people_in_vietnamese_and_local_time(client, e
     local = timezone.localtime(report.submitted_at if isinstance(report.submitted_at, dt.datetime)
                                else plan_a.period_reports.get().submitted_at)
     assert local.strftime("%d/%m/%Y %H:%M") in body
+
+
+@pytest.mark.parametrize(("typed", "noted"), [("1,234.5 đồng", True), ("15.2%", True), ("1.234,5 đồng", False),
+                                              ("1.159 học sinh", False), ("97-98%", False), ("0,8 %", False)])
+def test_target_preview_notes_an_english_number(client, editor_a, typed, noted):
+    client.force_login(editor_a)
+
+    body = client.get(reverse("plans:target_preview"), {"target_text": typed}).content.decode()
+
+    assert ("viết kiểu Anh" in body) is noted
