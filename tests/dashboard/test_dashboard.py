@@ -310,3 +310,16 @@ def test_a_draft_revision_does_not_replace_the_issued_plan_on_the_dashboard(coun
     draft.status = "issued"
     draft.save()
     assert set(dashboard.latest_plans(Plan.objects.filter(unit=issued.unit))) == {draft}
+
+
+def test_plan_breadcrumb_leads_a_supervisor_back_to_the_dashboard(client, country, supervisor_d, editor_a):
+    plan = country["plan_a"]
+    back = f'{reverse("dashboard:overview")}?parent={country["d"].pk}&amp;year=2024'
+    client.force_login(supervisor_d)
+
+    body = client.get(plan.get_absolute_url()).content.decode()
+
+    assert back in body
+    assert f'?parent={country["province"].pk}&amp;' not in body  # above the supervisor's scope: plain text
+    client.force_login(editor_a)
+    assert back not in client.get(plan.get_absolute_url()).content.decode()
