@@ -323,3 +323,13 @@ def test_plan_breadcrumb_leads_a_supervisor_back_to_the_dashboard(client, countr
     assert f'?parent={country["province"].pk}&amp;' not in body  # above the supervisor's scope: plain text
     client.force_login(editor_a)
     assert back not in client.get(plan.get_absolute_url()).content.decode()
+
+
+def test_overview_row_escapes_unit_names(client, country, supervisor_p):
+    country["c"].name = 'Phường <script>alert("x")</script>'
+    country["c"].save()
+    client.force_login(supervisor_p)
+
+    body = client.get(reverse("dashboard:overview"), {"mode": "communes"}).content.decode()
+
+    assert "<script>alert" not in body and "&lt;script&gt;alert(&quot;x&quot;)" in body
