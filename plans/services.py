@@ -750,7 +750,6 @@ def due_date_error(plan, day):
     return None
 
 
-@transaction.atomic
 def _status_for_progress(status, progress):
     """A task cannot be 50 % done and "not started": progress moves a status that contradicts it
     (above 0 % starts it, 100 % completes it); a status the person chose otherwise stands."""
@@ -763,6 +762,7 @@ def _status_for_progress(status, progress):
     return {}
 
 
+@transaction.atomic
 def save_task(task, *, values, expected_version, by):
     """Change the progress, result text, status and due date of ``task`` from ``values``.
 
