@@ -206,12 +206,19 @@ def _clone_content(src, dst, *, by, next_year, shift):
     _clone_tasks(src, dst, by=by, next_year=next_year, shift=shift)
 
 
+# What a copied period report keeps: its submission (a submitted period stays locked) and reopening.
+PERIOD_REPORT_FIELDS = ("period", "status", "due_date", "submitted_at", "submitted_by_id", "reopened_at",
+                        "reopened_by_id", "reopen_comment")
+
+
+def _period_report_copies(src, dst):
+    """Unsaved copies for ``dst`` of the period reports of ``src``, in period order."""
+    return [PeriodReport(plan=dst, **{name: getattr(report, name) for name in PERIOD_REPORT_FIELDS})
+            for report in PeriodReport.objects.filter(plan=src).order_by("period")]
+
+
 def _clone_period_reports(src, dst):
-    fields = ("period", "status", "due_date", "submitted_at", "submitted_by_id", "reopened_at",
-              "reopened_by_id", "reopen_comment")
-    PeriodReport.objects.bulk_create(
-        PeriodReport(plan=dst, **{name: getattr(report, name) for name in fields})
-        for report in PeriodReport.objects.filter(plan=src))
+    PeriodReport.objects.bulk_create(_period_report_copies(src, dst))
 
 
 def _document_order(queryset):
@@ -379,10 +386,7 @@ def _carry_results(src, dst, *, by):
         evaluate_results(rows)  # against the revision's target, which may have changed
         bulk_create_with_history(rows, Result, default_user=by, default_change_reason=CARRIED_REASON)
     PeriodReport.objects.filter(plan=dst).delete()
-    fields = ("period", "status", "due_date", "submitted_at", "submitted_by_id", "reopened_at",
-              "reopened_by_id", "reopen_comment")
-    reports = [PeriodReport(plan=dst, **{name: getattr(report, name) for name in fields})
-               for report in PeriodReport.objects.filter(plan=src).order_by("period")]
+    reports = _period_report_copies(src, dst)
     if reports:
         bulk_create_with_history(reports, PeriodReport, default_user=by, default_change_reason=CARRIED_REASON)
     # A history row of its own, so that the "Ban hành" row keeps its reason.
