@@ -322,10 +322,11 @@ def _period_or_404(period):
     return period
 
 
-def _entry_open(plan, report):
-    """Results of ``report``'s period can be typed on ``plan``: the period is not submitted and
-    the plan is not a draft revision (its results are entered on the plan in force)."""
-    return not report.is_locked and services.results_plan(plan).pk == plan.pk
+def _entry_refusal(plan, report):
+    """Why results of ``report``'s period cannot be typed on ``plan`` (None when they can): the
+    plan is a draft revision (its results are entered on the plan in force), or the period is
+    submitted. The grid shows it read-only; a save is refused with this message."""
+    return services.revision_message(plan) or (services.LOCKED_MESSAGE if report.is_locked else None)
 
 
 def _result_row(request, plan, indicator, depth, period, report, *, form=None, result=None, conflict=None,
@@ -335,7 +336,7 @@ def _result_row(request, plan, indicator, depth, period, report, *, form=None, r
         form = ResultForm(None, indicator=indicator, period=period, result=result)
     else:
         result = services.current_result(indicator, period) if result is None else result
-    editable = _entry_open(plan, report) and can_edit(request.user, plan.unit)
+    editable = not _entry_refusal(plan, report) and can_edit(request.user, plan.unit)
     return {"indicator": indicator, "depth": depth, "form": form, "ev": assess(indicator, result, period),
             "conflict": conflict, "saved": saved, "editable": editable, "plan": plan, "period": period}
 
@@ -400,11 +401,9 @@ def result_save(request, pk, period, indicator_pk):
         row = _result_row(request, plan, indicator, depth, period, report,
                           result=services.current_result(indicator, period))
         return render(request, "plans/_result_row.html", row)
-    refused = services.revision_message(plan)  # a draft revision: results go to the plan in force
+    refused = _entry_refusal(plan, report)
     if refused:
         raise PermissionDenied(refused)
-    if report.is_locked:
-        raise PermissionDenied(services.LOCKED_MESSAGE)
     form = ResultForm(request.POST, indicator=indicator, period=period,
                       result=services.current_result(indicator, period))
     conflict = None
