@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from plans.forms import MAX_DECIMALS, MAX_NUMBER, StyledMixin, _subtree_ids, strict_decimal
+from plans.forms import StyledMixin, _subtree_ids, strict_decimal, within_columns
 from reports.vnformat import looks_english
 
 from .models import Judgement, PlanIndicator, PlanSector, Sector
@@ -121,7 +121,6 @@ _AMOUNT_PART = re.compile(r"([\d.,]+)\s*(nghìn|ngàn|triệu|tỷ|tỉ)(?![\w])
 _CURRENCY = re.compile(r"\s*(?:đồng|vnđ|vnd|đ)$")
 
 
-
 def read_number(text, *, money=False, not_a_number=None):
     """A number typed the Vietnamese way, or ValidationError with a message an official can act on.
 
@@ -157,14 +156,9 @@ def _read_amount(words, message):
         pos, last = m.end(), multiplier
     if words[pos:].strip():
         raise ValidationError(message)
-    total = total.normalize() if total == total.to_integral_value() else total
     if total == total.to_integral_value():
-        total = total.quantize(Decimal(1))
-    if abs(total) >= MAX_NUMBER:
-        raise ValidationError("Số quá lớn (tối đa 999.999.999.999.999). Kiểm tra lại số chữ số đã gõ.")
-    if -total.as_tuple().exponent > MAX_DECIMALS:
-        raise ValidationError(f"Số có quá {MAX_DECIMALS} chữ số sau dấu phẩy; hãy làm tròn bớt.")
-    return total
+        total = total.quantize(Decimal(1))  # 1,5 tỷ -> 1500000000, not 1500000000.0
+    return within_columns(total)
 
 
 def is_money(indicator):
@@ -223,13 +217,13 @@ class ResultForm(StyledMixin, forms.Form):
         money = is_money(ind)
         # "Tỷ lệ … | ĐVT % | 98": the % may be written only in the unit-of-measure column.
         uom = (ind.unit_of_measure or "").strip()
-        unit = ind.target_unit or (uom if uom in ("%", "‰") else "") or ("đồng" if money else "")
-        for suffix in ("%", "‰"):
+        unit = ind.target_unit or (uom if uom in RATE_UNITS else "") or ("đồng" if money else "")
+        for suffix in RATE_UNITS:
             if text.endswith(suffix):
                 if unit and unit != suffix:
                     raise ValidationError(f"Chỉ tiêu này tính bằng {unit}, không phải {suffix}.")
                 text = text[:-1].strip()
-        rate = unit in ("%", "‰") and ind.target_kind != "ratio"
+        rate = unit in RATE_UNITS and ind.target_kind != "ratio"
         if "/" in text:
             if money:
                 raise ValidationError(NO_FRACTION_FOR_MONEY)

@@ -14,6 +14,17 @@ from .phrases import Target
 EVALUATION_STATUSES = list(STATUS_LABELS.items())
 
 
+# Figures (targets, results, baselines) live in DecimalField(max_digits=24, decimal_places=6): what a
+# ward types is checked against these bounds before it is stored, well inside the columns.
+MAX_NUMBER = 10 ** 15
+MAX_DECIMALS = 6
+
+
+def fits_columns(number):
+    """Whether a Decimal ``number`` is within MAX_NUMBER and MAX_DECIMALS."""
+    return abs(number) < MAX_NUMBER and -number.as_tuple().exponent <= MAX_DECIMALS
+
+
 class Sector(models.Model):
     code = models.SlugField(_("mã"), max_length=40, unique=True)
     name = models.CharField(_("tên lĩnh vực"), max_length=200)

@@ -7,6 +7,7 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 
+from indicators.models import MAX_DECIMALS, MAX_NUMBER
 from reports.vnformat import parse_number_strict
 from units.scoping import visible_units
 
@@ -49,11 +50,6 @@ def date_field(label, required=False):
                                                   format="%d/%m/%Y"))
 
 
-# The columns hold 24 digits with 6 after the point; a figure a ward reports stays far below this.
-MAX_NUMBER = 10 ** 15
-MAX_DECIMALS = 6
-
-
 def strict_decimal(value, *, allow_negative=True):
     """A number typed the Vietnamese way ("1.234,5"), or a ValidationError naming the problem."""
     try:
@@ -64,6 +60,11 @@ def strict_decimal(value, *, allow_negative=True):
         return None
     if number < 0 and not allow_negative:
         raise ValidationError("Số lượng không được âm.")
+    return within_columns(number)
+
+
+def within_columns(number):
+    """``number`` when the decimal columns can hold it, else a ValidationError saying why."""
     if abs(number) >= MAX_NUMBER:
         raise ValidationError("Số quá lớn (tối đa 999.999.999.999.999). Kiểm tra lại số chữ số đã gõ.")
     if -number.as_tuple().exponent > MAX_DECIMALS:

@@ -20,7 +20,15 @@ from django.db import transaction
 from django.db.models import Prefetch
 from simple_history.utils import bulk_create_with_history
 
-from indicators.models import Aggregation, CatalogIndicator, PlanIndicator, PlanSector, Result, Sector
+from indicators.models import (
+    Aggregation,
+    CatalogIndicator,
+    PlanIndicator,
+    PlanSector,
+    Result,
+    Sector,
+    fits_columns,
+)
 from indicators.periods import PERIOD_CODES
 from indicators.services import evaluate_results
 from units.models import Department, Unit, UnitKind
@@ -130,7 +138,7 @@ def _decimal(value, path, errors):
     if number is None or not number.is_finite():
         errors.append(f"{path}: “{value}” không phải là số; dùng dấu chấm thập phân, ví dụ \"97.5\"")
         return None
-    if -number.as_tuple().exponent > 6 or abs(number) >= 10**15:
+    if not fits_columns(number):
         errors.append(f"{path}: số quá lớn (tối đa 15 chữ số phần nguyên) hoặc quá 6 chữ số thập phân")
     return decimal_text(number)
 

@@ -16,7 +16,7 @@ from django.db.models import Max
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from indicators.models import PlanIndicator, PlanSector, Result, TargetKind
+from indicators.models import PlanIndicator, PlanSector, Result, TargetKind, fits_columns
 from indicators.services import evaluate_results, refresh_evaluation
 from reports.vnformat import format_number
 
@@ -51,7 +51,7 @@ def parse_target(text, name=None):
     except Exception:  # an unreadable phrase is kept as written and judged by a person
         return QUALITATIVE
     numbers = [n for n in (target.value, target.value_max, target.denominator) if n is not None]
-    if any(abs(n) >= 10 ** 15 or -n.as_tuple().exponent > 6 for n in numbers):
+    if not all(fits_columns(n) for n in numbers):
         return QUALITATIVE  # a figure the columns cannot hold: kept as written, judged by a person
     return target
 
