@@ -12,22 +12,14 @@ or :func:`refresh_indicator` (after a target changed).
 
 from django.db import transaction
 
-from .evaluation import evaluate
-from .periods import is_final
-
-
-def evaluation_of(result, indicator=None):
-    """The pure evaluation of ``result`` against its indicator's parsed target (no query if the
-    indicator is given or already loaded)."""
-    indicator = indicator or result.indicator
-    return evaluate(indicator.parsed_target(), value=result.value, numerator=result.numerator,
-                    denominator=result.denominator, final=is_final(result.period),
-                    judgement=result.judgement or "")
+from .assess import assess
 
 
 def apply_evaluation(result, indicator=None):
-    """Set ``result.status`` and ``result.percent`` in memory; returns True when they changed."""
-    outcome = evaluation_of(result, indicator)
+    """Set ``result.status`` and ``result.percent`` in memory from what the pages show
+    (:func:`indicators.assess.assess`); returns True when they changed. No query if the
+    indicator is given or already loaded."""
+    outcome = assess(indicator or result.indicator, result, result.period)
     percent = outcome.percent
     if percent is not None and abs(percent) >= 10 ** 12:
         percent = None  # outside the column's range: a data-entry slip, not a percentage
