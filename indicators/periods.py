@@ -58,7 +58,7 @@ def label_in_sentence(period):
     return first_lower(label(period))
 
 
-def default_period(year, today):
+def entry_period(year, today):
     """The period an official most likely enters now: the year's report for a past plan, the
     current quarter during the plan year, the first quarter of a plan not started yet."""
     if year < today.year:
@@ -66,3 +66,14 @@ def default_period(year, today):
     if year > today.year:
         return "q1"
     return f"q{(today.month - 1) // 3 + 1}"
+
+
+def latest_due_period(year, today):
+    """The period a supervisor most likely reviews now: the latest whose report is due ("y" for a
+    past year, else the last month already due, "m1" before any)."""
+    if year < today.year:
+        return "y"
+    for month in range(12, 0, -1):
+        if due_date(f"m{month}", year) < today:
+            return f"m{month}"
+    return "m1"

@@ -13,7 +13,7 @@ from django_tables2 import RequestConfig
 from indicators.assess import assess, pick_result
 from indicators.forms import PlanIndicatorForm, ResultForm
 from indicators.models import PlanIndicator
-from indicators.periods import PERIOD_LABELS, PERIODS, default_period
+from indicators.periods import PERIOD_LABELS, PERIODS, entry_period
 from indicators.phrases import short_meaning
 from reports.signing import issued_documents
 from units.permissions import can_edit, can_issue, can_reopen, supervises
@@ -382,7 +382,7 @@ def result_list(request, pk):
     plan = _plan(request, pk)
     period = request.GET.get("period")
     if period not in PERIOD_LABELS:
-        period = default_period(plan.year, timezone.localdate())
+        period = entry_period(plan.year, timezone.localdate())
     return _results_page(request, plan, period)
 
 

@@ -51,16 +51,6 @@ def latest_plans(queryset=None):
     return qs.exclude(Exists(beats))
 
 
-def default_period(year, today):
-    """The latest period whose report is due: "y" for a past year, else the last month already due."""
-    if year < today.year:
-        return "y"
-    for month in range(12, 0, -1):
-        if due_date(f"m{month}", year) < today:
-            return f"m{month}"
-    return "m1"
-
-
 def due_passed(period, year, today, prefix=""):
     """Q on Plan (through ``prefix``): the report for ``period`` was due before ``today``.
 

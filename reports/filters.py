@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from indicators.models import CatalogIndicator, Result
-from indicators.periods import PERIODS
+from indicators.periods import PERIODS, latest_due_period
 from plans.models import PlanStatus
 from units.models import BELOW_COMMUNE, COMMUNE_LEVEL, Unit, UnitKind
 from units.scoping import visible_units
@@ -55,7 +55,7 @@ class ScopeFilter(django_filters.FilterSet):
         if not str(self.data.get("year", "")).isdigit():
             self.data["year"] = str(self.default_year())
         if not self.data.get("period"):
-            self.data["period"] = dashboard.default_period(int(self.data["year"]), self.today)
+            self.data["period"] = latest_due_period(int(self.data["year"]), self.today)
         if not self.data.get("mode"):
             self.data["mode"] = "children"
         for f in self.form.fields.values():
@@ -78,7 +78,7 @@ class ScopeFilter(django_filters.FilterSet):
 
     @property
     def chosen_period(self):
-        return self.form.cleaned_data.get("period") or dashboard.default_period(self.chosen_year, self.today)
+        return self.form.cleaned_data.get("period") or latest_due_period(self.chosen_year, self.today)
 
     @property
     def root(self):

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from indicators.periods import default_period, due_date, last_month
+from indicators.periods import due_date, entry_period, last_month
 
 
 @pytest.mark.parametrize(("year", "today", "expected"), [
@@ -12,8 +12,8 @@ from indicators.periods import default_period, due_date, last_month
     (2024, date(2024, 12, 31), "q4"),
     (2025, date(2024, 12, 1), "q1"),    # not started yet
 ])
-def test_default_period_follows_the_calendar(year, today, expected):
-    assert default_period(year, today) == expected
+def test_entry_period_follows_the_calendar(year, today, expected):
+    assert entry_period(year, today) == expected
 
 
 def test_due_date_is_the_monthly_day_of_the_following_month():
