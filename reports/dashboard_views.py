@@ -1,12 +1,11 @@
 """The supervisors' dashboard: overview, indicator comparison, their XLSX exports, comments on plans
 and the confirmation of catalogue links. Views scope, filter, call reports.dashboard, render."""
 
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -24,6 +23,7 @@ from .filters import CompareFilter, DashboardFilter
 from .registry import DASHBOARD_EXPORTERS
 from .svgchart import bar_chart
 from .tables import ComparisonTable, OverviewTable
+from .views import attachment
 
 PER_PAGE = 100
 
@@ -85,7 +85,7 @@ def overview_export(request):
     f, root, table, totals = _overview(request)
     RequestConfig(request, paginate=False).configure(table)
     exporter = DASHBOARD_EXPORTERS["overview.xlsx"]
-    return _download(*exporter.render(list(table.data), totals, root=root, year=f.chosen_year,
+    return attachment(*exporter.render(list(table.data), totals, root=root, year=f.chosen_year,
                                       period=f.chosen_period))
 
 
@@ -120,14 +120,8 @@ def compare(request):
 def compare_export(request):
     f, root, catalog, rows, totals = _comparison(request)
     exporter = DASHBOARD_EXPORTERS["compare.xlsx"]
-    return _download(*exporter.render(rows, totals, root=root, year=f.chosen_year, period=f.chosen_period,
+    return attachment(*exporter.render(rows, totals, root=root, year=f.chosen_year, period=f.chosen_period,
                                       catalog=catalog))
-
-
-def _download(filename, content_type, content):
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f"attachment; filename=\"{filename}\"; filename*=UTF-8''{quote(filename)}"
-    return response
 
 
 # /dashboard/plans/<pk>/comments/

@@ -1,13 +1,12 @@
 """Issued plans: download the frozen and signed PDFs, sign, upload a signed copy, verify (public)."""
 
 from functools import wraps
-from urllib.parse import quote
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -20,6 +19,7 @@ from units.scoping import get_scoped_or_404
 
 from . import signing
 from .models import IssuedDocument
+from .views import attachment
 
 MAX_MB = signing.MAX_UPLOAD_BYTES // (1024 * 1024)
 TOO_LARGE = f"Tệp lớn hơn {MAX_MB} MB."
@@ -87,10 +87,7 @@ def refuse_large_uploads(refusal):
 
 
 def _attachment(doc):
-    response = HttpResponse(signing.read_document(doc), content_type="application/pdf")
-    name = doc.file.name.rsplit("/", 1)[-1]
-    response["Content-Disposition"] = f"attachment; filename=\"{name}\"; filename*=UTF-8''{quote(name)}"
-    return response
+    return attachment(doc.file.name.rsplit("/", 1)[-1], "application/pdf", signing.read_document(doc))
 
 
 def _plan(request, plan_pk, *, issue=False):

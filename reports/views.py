@@ -24,7 +24,11 @@ def download(request, plan_pk, doc, fmt):
         period = check_period(request.GET.get("period"))
     except BadPeriod:
         return HttpResponseBadRequest("Kỳ báo cáo không hợp lệ.", content_type="text/plain; charset=utf-8")
-    filename, content_type, content = exporter.render(plan, period=period)
+    return attachment(*exporter.render(plan, period=period))
+
+
+def attachment(filename, content_type, content):
+    """A download of ``content`` as ``filename`` (ASCII name plus its UTF-8 form, RFC 6266)."""
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f"attachment; filename=\"{filename}\"; filename*=UTF-8''{quote(filename)}"
     return response
