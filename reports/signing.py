@@ -413,7 +413,7 @@ def organisation_signer():
     from pyhanko.sign import signers
 
     path = settings.SIGNING_PKCS12_PATH
-    if not path or not Path(path).is_file():
+    if not server_signing_configured():
         raise Refused("Máy chủ chưa được cấu hình chứng thư số của cơ quan nên chưa ký được. "
                       "Hãy tải bản phát hành về, ký bằng thiết bị ký số rồi tải lên.")
     passphrase = settings.SIGNING_PKCS12_PASSPHRASE
