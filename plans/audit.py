@@ -10,6 +10,10 @@ short Vietnamese reason ("Ban hành: Dự thảo → Đã ban hành"). Reading g
 import datetime
 from collections import defaultdict
 
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from simple_history.models import DeletedObject
+
 REASON_MAX = 100  # simple_history's history_change_reason is a CharField(max_length=100)
 
 
@@ -52,10 +56,6 @@ HIDDEN_FIELDS = {"updated_at", "created_at", "version", "order", "cooperating"}
 
 
 def _display(field, value):
-    from django.contrib.auth import get_user_model
-    from django.utils import timezone
-    from simple_history.models import DeletedObject
-
     if value is None or value == "":
         return ""
     if isinstance(value, DeletedObject):
