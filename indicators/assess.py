@@ -3,8 +3,8 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .evaluation import STATUS_LABELS, evaluate
-from .periods import is_final
+from core.evaluation import STATUS_LABELS, evaluate
+from core.periods import is_final
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,7 @@ class Assessment:
 
     @property
     def result_display(self):
-        from reports.vnformat import format_number
+        from core.vnformat import format_number
 
         r = self.result
         if r is None:

@@ -9,8 +9,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from core.vnformat import looks_english
 from plans.forms import StyledMixin, _subtree_ids, strict_decimal, within_columns
-from reports.vnformat import looks_english
 
 from .models import Judgement, PlanIndicator, PlanSector, Sector
 
@@ -94,7 +94,7 @@ class PlanIndicatorForm(StyledMixin, forms.Form):
 
 
 def _vn(value):
-    from reports.vnformat import format_number
+    from core.vnformat import format_number
 
     return format_number(value, group=True) if value is not None else ""
 

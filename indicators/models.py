@@ -5,11 +5,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.evaluation import STATUS_LABELS
+from core.periods import PERIODS
+from core.phrases import Target
 from units.models import Department
-
-from .evaluation import STATUS_LABELS
-from .periods import PERIODS
-from .phrases import Target
 
 EVALUATION_STATUSES = list(STATUS_LABELS.items())
 

@@ -1,7 +1,7 @@
 """Writes of the indicators app: the stored evaluation of results.
 
 ``Result.status`` and ``Result.percent`` are a denormalised copy of what the pure evaluator
-(:mod:`indicators.evaluation`) says about a result, so the supervisors' dashboard counts statuses
+(:mod:`core.evaluation`) says about a result, so the supervisors' dashboard counts statuses
 with one ``GROUP BY`` over millions of results instead of evaluating each one in Python.
 
 They are kept fresh automatically by ``Result.save()`` and ``PlanIndicator.save()``. Code that

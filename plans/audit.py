@@ -76,7 +76,7 @@ def _display(field, value):
     if field.is_relation:
         return str(value)
     if field.get_internal_type() == "DecimalField":
-        from reports.vnformat import format_number
+        from core.vnformat import format_number
 
         return format_number(value)
     return str(value)
@@ -130,8 +130,8 @@ def plan_history(plan, *, indicator=None, limit=200):
 
     Each item is a :class:`Change`; indicators deleted since are included under their last name.
     """
+    from core.periods import label
     from indicators.models import PlanIndicator, Result
-    from indicators.periods import label
 
     from .models import PeriodReport, Task
 

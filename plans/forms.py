@@ -7,8 +7,8 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 
+from core.vnformat import parse_number_strict
 from indicators.models import MAX_DECIMALS, MAX_NUMBER
-from reports.vnformat import parse_number_strict
 from units.scoping import visible_units
 
 from . import services

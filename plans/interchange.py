@@ -20,6 +20,7 @@ from django.db import transaction
 from django.db.models import Prefetch
 from simple_history.utils import bulk_create_with_history
 
+from core.periods import PERIOD_CODES
 from indicators.models import (
     Aggregation,
     CatalogIndicator,
@@ -29,7 +30,6 @@ from indicators.models import (
     Sector,
     fits_columns,
 )
-from indicators.periods import PERIOD_CODES
 from indicators.services import evaluate_results
 from units.models import Department, Unit, UnitKind
 
@@ -351,7 +351,7 @@ def _ensure_departments(unit, specs):
 
 
 def _parsed(text, name):
-    from indicators.phrases import parse  # imported late: tests may stand in for it
+    from core.phrases import parse  # imported late: tests may stand in for it
 
     if not text.strip():
         return None

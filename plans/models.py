@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from indicators.periods import PERIODS
+from core.periods import PERIODS
 from units.models import Department, Unit
 
 

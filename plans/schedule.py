@@ -8,7 +8,7 @@ counts as reported when any submitted period ends with it (m3, q1: March).
 from dataclasses import dataclass
 from datetime import date
 
-from indicators.periods import due_date, label, last_month
+from core.periods import due_date, label, last_month
 
 
 @dataclass(frozen=True)

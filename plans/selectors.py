@@ -4,8 +4,8 @@ from collections import defaultdict
 
 from django.db.models import Prefetch, Q, prefetch_related_objects
 
+from core.periods import PERIOD_CODES
 from indicators.models import PlanIndicator, PlanSector, Result
-from indicators.periods import PERIOD_CODES
 from units.scoping import scoped
 
 from .models import PeriodReport, Plan, ReportStatus, Section, Task

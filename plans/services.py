@@ -16,9 +16,9 @@ from django.db.models import Max
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from core.vnformat import format_number
 from indicators.models import PlanIndicator, PlanSector, Result, TargetKind, fits_columns
 from indicators.services import evaluate_results, refresh_evaluation
-from reports.vnformat import format_number
 
 from . import audit
 from .models import PeriodReport, Plan, PlanStatus, ReportStatus, Section, Task, TaskStatus
@@ -42,7 +42,7 @@ SECTION_FIELDS = ["heading", "body", "include_indicators"]
 
 def parse_target(text, name=None):
     """The parsed target of ``text``; anything the parser cannot read is qualitative, never an error."""
-    from indicators.phrases import QUALITATIVE, parse
+    from core.phrases import QUALITATIVE, parse
 
     if not (text or "").strip():
         return QUALITATIVE
@@ -59,7 +59,7 @@ def parse_target(text, name=None):
 def has_english_number(text):
     """Whether ``text`` holds a number written the English way ("1,234.5", "15.2"): the parser
     reads it anyway, and the preview says how it was read and how Vietnamese writes it."""
-    from reports.vnformat import looks_english
+    from core.vnformat import looks_english
 
     return any(looks_english(token.strip(".,")) or looks_english(token)
                for token in re.findall(r"\d[\d.,]*\d", text or ""))
@@ -564,7 +564,7 @@ class Conflict(Exception):
 
 def period_report(plan, period):
     """The PeriodReport of ``plan`` for ``period``, or an unsaved open one with its due date."""
-    from indicators.periods import due_date
+    from core.periods import due_date
 
     report = PeriodReport.objects.filter(plan=plan, period=period).select_related(
         "submitted_by", "reopened_by").first()
@@ -702,7 +702,7 @@ def submit_period(report, *, by):
     kept), a history row and an audit row naming on time or late. Raises ValidationError
     when it is already submitted, PermissionDenied on a draft revision (:func:`results_plan`).
     """
-    from indicators.periods import due_date
+    from core.periods import due_date
 
     _require_results_plan(report.plan)
     if report.pk is None:

@@ -10,11 +10,11 @@ from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 from django_tables2 import RequestConfig
 
+from core.periods import PERIOD_LABELS, PERIODS, entry_period
+from core.phrases import short_meaning
 from indicators.assess import assess, pick_result
 from indicators.forms import PlanIndicatorForm, ResultForm
 from indicators.models import PlanIndicator
-from indicators.periods import PERIOD_LABELS, PERIODS, entry_period
-from indicators.phrases import short_meaning
 from reports.signing import issued_documents
 from units.permissions import can_edit, can_issue, can_reopen, supervises
 from units.scoping import get_scoped_or_404, scoped, visible_units

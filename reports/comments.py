@@ -4,7 +4,7 @@ from django import forms
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from indicators.periods import PERIODS, first_lower
+from core.periods import PERIODS, first_lower
 from plans.models import Comment
 from units.permissions import can_comment
 

@@ -23,8 +23,8 @@ from django.db.models.lookups import Exact
 from django.urls import reverse
 from django.utils.translation import gettext
 
+from core.periods import due_date
 from indicators.models import Aggregation, Direction, PlanIndicator, Result
-from indicators.periods import due_date
 from plans.models import PeriodReport, Plan, PlanStatus, ReportStatus, Task, TaskStatus
 from units.models import COMMUNE_LEVEL, Unit, UnitKind
 

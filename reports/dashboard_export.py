@@ -1,8 +1,8 @@
 """XLSX exports of the dashboard: one row generator per table, through the shared XLSX writer."""
 
-from indicators.evaluation import STATUS_LABELS
-from indicators.periods import first_lower
-from indicators.periods import label as period_label
+from core.evaluation import STATUS_LABELS
+from core.periods import first_lower
+from core.periods import label as period_label
 
 from . import sheets, xlsx
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_tables2 import RequestConfig
 
-from indicators.periods import label as period_label
+from core.periods import label as period_label
 from plans.models import Plan
 from units.models import Unit
 from units.permissions import can_comment

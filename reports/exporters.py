@@ -5,8 +5,8 @@ documents come from the row generators in :mod:`reports.sheets`, consumed by bot
 writer and the PDF template.
 """
 
+from core.evaluation import summary_sentence
 from indicators import periods
-from indicators.evaluation import summary_sentence
 
 from . import documents as docs
 from . import pdf, sheets, xlsx
@@ -15,7 +15,7 @@ PDF_CONTENT_TYPE = "application/pdf"
 
 
 class BadPeriod(ValueError):
-    """The period code is not one of indicators.periods.PERIOD_CODES."""
+    """The period code is not one of core.periods.PERIOD_CODES."""
 
 
 def check_period(period):

@@ -7,8 +7,8 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.periods import PERIODS, latest_due_period
 from indicators.models import CatalogIndicator, Result
-from indicators.periods import PERIODS, latest_due_period
 from plans.models import PlanStatus
 from units.models import BELOW_COMMUNE, COMMUNE_LEVEL, Unit, UnitKind
 from units.scoping import visible_units

@@ -1,12 +1,11 @@
-"""Links of plan indicators to the catalogue: suggestions (reports.catalog_links) and their confirmation."""
+"""Links of plan indicators to the catalogue: suggestions (core.matching) and their confirmation."""
 
 from django.db import transaction
 
+from core.matching import Matcher
 from indicators.models import Aggregation, CatalogIndicator, PlanIndicator
 from units.models import RoleKind
 from units.scoping import scoped
-
-from .catalog_links import Matcher
 
 SHOWN = 200  # suggestions computed per page view: names are compared in Python
 

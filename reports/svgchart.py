@@ -5,7 +5,7 @@ The template draws what ``bar_chart`` returns; nothing runs in the browser, so t
 
 from decimal import Decimal
 
-from .vnformat import format_number
+from core.vnformat import format_number
 
 ROW = 22          # px per bar
 LABEL = 230       # px for the unit names

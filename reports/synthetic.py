@@ -16,14 +16,13 @@ from decimal import Decimal
 from django.db import connection, transaction
 from django.utils import timezone
 
+from core.periods import due_date
+from core.vnformat import format_number
 from indicators.models import CatalogIndicator, PlanIndicator, PlanSector, Result, Sector
-from indicators.periods import due_date
 from indicators.services import apply_evaluation
 from plans.models import Comment, PeriodReport, Plan, PlanStatus, ReportStatus, Section, Task, TaskStatus
 from units.models import Unit
 from units.services import REORGANISATION_DAY
-
-from .vnformat import format_number
 
 BATCH = 5000
 TWO = Decimal("0.01")

@@ -8,9 +8,8 @@ from django.utils.html import format_html
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
-from indicators.evaluation import STATUS_LABELS
-
-from .vnformat import format_number, format_percent
+from core.evaluation import STATUS_LABELS
+from core.vnformat import format_number, format_percent
 
 STATUS_TITLES = {"exceeded": _("Vượt"), "met": _("Đạt"), "near": _("Đạt trên 90%"), "not_met": _("Không đạt"),
                  "in_progress": _("Đang thực hiện"), "no_data": _("Chưa có kết quả")}

@@ -5,9 +5,9 @@ from django.db import migrations, models
 
 def fill(apps, schema_editor):
     """Evaluate every existing result once (historical models have no methods: build the Target here)."""
-    from indicators.evaluation import evaluate
-    from indicators.periods import is_final
-    from indicators.phrases import Target
+    from core.evaluation import evaluate
+    from core.periods import is_final
+    from core.phrases import Target
 
     Result = apps.get_model("indicators", "Result")
     changed = []

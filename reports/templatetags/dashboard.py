@@ -4,9 +4,9 @@ from django import template
 from django.utils import dateformat, timezone
 from django.utils.safestring import mark_safe
 
-from indicators.periods import first_lower
+from core.periods import first_lower
+from core.vnformat import format_number, format_percent
 from reports.comments import CommentForm, comment_context
-from reports.vnformat import format_number, format_percent
 from units import permissions
 
 register = template.Library()

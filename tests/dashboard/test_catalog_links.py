@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from core.matching import Matcher, fold, normalise, suggest, tokens
 from indicators.catalog_data import CATALOG
-from reports.catalog_links import Matcher, fold, normalise, suggest, tokens
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 CAT = [(code, name, unit) for code, name, _sector, unit, _agg, _dir in CATALOG]

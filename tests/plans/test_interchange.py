@@ -48,8 +48,8 @@ def _stand_in_parse(text, name=None):
 @pytest.fixture(autouse=True)
 def phrases(monkeypatch):
     """The real target parser when it exists, else a tiny stand-in living only in the tests."""
-    if importlib.util.find_spec("indicators.phrases") is None:
-        monkeypatch.setitem(sys.modules, "indicators.phrases", types.SimpleNamespace(parse=_stand_in_parse))
+    if importlib.util.find_spec("core.phrases") is None:
+        monkeypatch.setitem(sys.modules, "core.phrases", types.SimpleNamespace(parse=_stand_in_parse))
 
 
 def sample():
@@ -310,7 +310,7 @@ def test_import_parses_targets_and_keeps_the_text(db, monkeypatch):
         seen.append(text)
         return _Target("range", Decimal("15"), Decimal("20"), None, "%", "năm")
 
-    monkeypatch.setitem(sys.modules, "indicators.phrases", types.SimpleNamespace(parse=parse))
+    monkeypatch.setitem(sys.modules, "core.phrases", types.SimpleNamespace(parse=parse))
     data = sample()
     data["sectors"][1]["indicators"][0]["target"] = "15-20%/năm"
 

@@ -16,7 +16,7 @@ def can(context, action, obj):
 
 @register.filter
 def vn_number(value, decimals=None):
-    from reports.vnformat import format_number
+    from core.vnformat import format_number
 
     if value is None or value == "":
         return ""
@@ -25,7 +25,7 @@ def vn_number(value, decimals=None):
 
 @register.filter
 def vn_percent(value):
-    from reports.vnformat import format_percent
+    from core.vnformat import format_percent
 
     return "" if value is None else format_percent(value)
 
@@ -33,14 +33,14 @@ def vn_percent(value):
 @register.filter
 def target_meaning(indicator):
     """Compact parsed meaning of an indicator's target ("≥ 90%"), for display next to the text."""
-    from indicators.phrases import short_meaning
+    from core.phrases import short_meaning
 
     return short_meaning(indicator.parsed_target())
 
 
 @register.filter
 def roman(n):
-    from indicators.periods import roman as to_roman
+    from core.periods import roman as to_roman
 
     return to_roman(int(n))
 

@@ -4,7 +4,7 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from indicators.phrases import parse
+from core.phrases import parse
 
 
 class Command(BaseCommand):

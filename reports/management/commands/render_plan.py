@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from indicators.periods import PERIOD_CODES
+from core.periods import PERIOD_CODES
 from plans.models import Plan
 from units.models import Unit
 

@@ -4,8 +4,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from indicators.evaluation import STATUS_LABELS, Evaluation, evaluate, result_amount, summary_sentence
-from indicators.phrases import QUALITATIVE, Target, parse
+from core.evaluation import STATUS_LABELS, Evaluation, evaluate, result_amount, summary_sentence
+from core.phrases import QUALITATIVE, Target, parse
 
 JOBS = Target("exact", value=D("200"), unit="lao động", per="năm")
 

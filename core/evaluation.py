@@ -23,7 +23,7 @@ Decisions (the seeds show the arithmetic: 261/200 -> 130,5%; 88%/85% -> 103,53%)
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from reports.vnformat import to_decimal, two_digit_count
+from core.vnformat import to_decimal, two_digit_count
 
 STATUS_LABELS = {
     "exceeded": "Vượt",

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from indicators.periods import due_date, entry_period, last_month
+from core.periods import due_date, entry_period, last_month
 
 
 @pytest.mark.parametrize(("year", "today", "expected"), [
@@ -25,6 +25,6 @@ def test_due_date_is_the_monthly_day_of_the_following_month():
 @pytest.mark.parametrize(("period", "expected"), [("q1", "quý I"), ("q4", "quý IV"), ("m3", "tháng 3"),
                                                   ("h1", "6 tháng"), ("y", "năm")])
 def test_label_in_sentence_keeps_roman_numerals_upper_case(period, expected):
-    from indicators.periods import label_in_sentence
+    from core.periods import label_in_sentence
 
     assert label_in_sentence(period) == expected

@@ -3,7 +3,7 @@ Pure: no Django import.
 
 Reading rules, decided on the five seed plans:
 
-* Numbers are Vietnamese ('.' groups thousands, ',' is the decimal mark); see reports.vnformat.
+* Numbers are Vietnamese ('.' groups thousands, ',' is the decimal mark); see core.vnformat.
   Money is normalised to đồng ("130 triệu đồng" -> 130000000 đồng, "9.949.000.000đ" too).
 * The target is the last number of the phrase; words before it are read as part of the
   indicator name ("Tỷ lệ hộ dân cư sử dụng nước sạch hơn 99%" -> above 99 %). Years, dates,
@@ -34,7 +34,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
-from reports.vnformat import format_number, parse_number, to_decimal
+from core.vnformat import format_number, parse_number, to_decimal
 
 KINDS = ("at_least", "above", "at_most", "below", "exact", "range", "ratio",
          "increase_by", "decrease_by", "qualitative")

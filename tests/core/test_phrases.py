@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from indicators.phrases import QUALITATIVE, Target, format_target, parse, short_meaning
+from core.phrases import QUALITATIVE, Target, format_target, parse, short_meaning
 
 SEED_PHRASES = [
     # 000 Mỹ Phú: appendix

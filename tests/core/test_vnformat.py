@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reports.vnformat import (
+from core.vnformat import (
     STRICT_NUMBER_ERROR,
     format_date_short,
     format_date_words,
