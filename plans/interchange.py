@@ -21,6 +21,7 @@ from django.db.models import Prefetch
 from simple_history.utils import bulk_create_with_history
 
 from core.periods import PERIOD_CODES
+from core.tree import nest
 from indicators.models import (
     Aggregation,
     CatalogIndicator,
@@ -488,18 +489,6 @@ def _unit_ref(unit):
     return {"code": unit.code, "name": unit.name, "kind": unit.kind}
 
 
-def _tree(rows, render):
-    """Nest ``rows`` (ordered) by parent_id and render each with its rendered children."""
-    children = {}
-    for row in rows:
-        children.setdefault(row.parent_id, []).append(row)
-
-    def build(parent_id):
-        return [render(row, build(row.pk)) for row in children.get(parent_id, [])]
-
-    return build
-
-
 def _export_indicator(row, children):
     return {
         "stt": row.stt, "name": row.name, "unit": row.unit_of_measure, "target": row.target_text,
@@ -518,7 +507,7 @@ def export_plan(plan):
     unit = plan.unit
     departments = list(unit.departments.order_by("order", "name", "pk"))
     rank = {dep.pk: i for i, dep in enumerate(departments)}
-    sections = _tree(plan.sections.order_by("order", "pk"), lambda s, children: {
+    sections = nest(plan.sections.order_by("order", "pk"), lambda s, children: {
         "heading": s.heading, "body": s.body, "include_indicators": s.include_indicators, "children": children})
     indicators = list(plan.indicators.select_related("department", "catalog")
                       .prefetch_related(Prefetch("results", queryset=Result.objects.order_by("pk")))
@@ -541,9 +530,9 @@ def export_plan(plan):
             "signer": {"authority": plan.signer_authority, "title": plan.signer_title, "name": plan.signer_name},
             "appendix_title": plan.appendix_title, "monthly_report_day": plan.monthly_report_day,
         },
-        "sections": sections(None),
+        "sections": sections,
         "sectors": [{"name": ps.name, "sector": ps.sector.code if ps.sector else None,
-                     "indicators": _tree([i for i in indicators if i.plan_sector_id == ps.pk], _export_indicator)(None)}
+                     "indicators": nest([i for i in indicators if i.plan_sector_id == ps.pk], _export_indicator)}
                     for ps in plan.plan_sectors.select_related("sector").order_by("order", "pk")],
         "tasks": [{
             "stt": t.stt, "group": t.group, "sector": t.sector.code if t.sector else None, "title": t.title,

@@ -5,6 +5,7 @@ from collections import defaultdict
 from django.db.models import Prefetch, Q, prefetch_related_objects
 
 from core.periods import PERIOD_CODES
+from core.tree import depth_first
 from indicators.models import PlanIndicator, PlanSector, Result
 from units.scoping import scoped
 
@@ -69,18 +70,7 @@ def results_missing(plan, period):
 
 def section_tree(plan):
     """[(section, depth)] in document order, from one query."""
-    children = defaultdict(list)
-    for s in Section.objects.filter(plan=plan).order_by("order", "pk"):
-        children[s.parent_id].append(s)
-    out = []
-
-    def walk(parent_id, depth):
-        for s in children.get(parent_id, []):
-            out.append((s, depth))
-            walk(s.pk, depth + 1)
-
-    walk(None, 0)
-    return out
+    return depth_first(Section.objects.filter(plan=plan).order_by("order", "pk"))
 
 
 def indicator_groups(plan, *, period=None):
@@ -91,22 +81,10 @@ def indicator_groups(plan, *, period=None):
     if period:
         qs = qs.prefetch_related(Prefetch("results", queryset=Result.objects.filter(period=period),
                                           to_attr="period_results"))
-    by_sector = defaultdict(lambda: defaultdict(list))
+    by_sector = defaultdict(list)
     for ind in qs:
-        by_sector[ind.plan_sector_id][ind.parent_id].append(ind)
-    groups = []
-    for ps in sectors:
-        rows = []
-        tree = by_sector.get(ps.pk, {})
-
-        def walk(parent_id, depth, tree=tree, rows=rows):
-            for ind in tree.get(parent_id, []):
-                rows.append((ind, depth))
-                walk(ind.pk, depth + 1)
-
-        walk(None, 0)
-        groups.append((ps, rows))
-    return groups
+        by_sector[ind.plan_sector_id].append(ind)
+    return [(ps, depth_first(by_sector.get(ps.pk, []))) for ps in sectors]
 
 
 def tasks_by_department(plan):

@@ -7,13 +7,11 @@ from dataclasses import dataclass, field
 
 from django.utils.text import slugify
 
-from indicators import periods
+from core import periods, vnformat
 from indicators.assess import Assessment, assess, pick_result
 from indicators.models import PlanIndicator, PlanSector, Result
 from plans.models import PlanStatus, Section
 from units.models import UnitKind
-
-from . import vnformat
 
 BLANK = "\u00a0" * 6  # where a number or a date is left for the signing office to fill in
 UBND = "ỦY BAN NHÂN DÂN"

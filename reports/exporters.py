@@ -5,8 +5,8 @@ documents come from the row generators in :mod:`reports.sheets`, consumed by bot
 writer and the PDF template.
 """
 
+from core import periods
 from core.evaluation import summary_sentence
-from indicators import periods
 
 from . import documents as docs
 from . import pdf, sheets, xlsx

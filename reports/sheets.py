@@ -8,10 +8,10 @@ template both consume it, so a column changes in one place.
 from dataclasses import dataclass
 from decimal import Decimal
 
+from core import vnformat
 from plans.models import Task
 
 from . import documents as docs
-from . import vnformat
 
 
 @dataclass(frozen=True)
