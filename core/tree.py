@@ -41,3 +41,16 @@ def nest(rows, build, *, root=None, key=_PK, parent=_PARENT):
         return [build(row, level(key(row))) for row in children.get(parent_key, [])]
 
     return level(root)
+
+
+def subtree_keys(pairs, root):
+    """Keys of ``root`` and everything below it, from (key, parent key) ``pairs``."""
+    children = defaultdict(list)
+    for key, parent in pairs:
+        children[parent].append(key)
+    out, stack = set(), [root]
+    while stack:
+        key = stack.pop()
+        out.add(key)
+        stack.extend(children.get(key, []))
+    return out

@@ -157,3 +157,33 @@ def looks_english(text):
     if "," in text and "." in text and text.rfind(",") < text.rfind("."):
         return True
     return bool(re.fullmatch(r"\d+\.\d{1,2}|\d+\.\d{4,}|0\.\d+", text))
+
+
+def has_english_number(text):
+    """Whether ``text`` holds a number written the English way ("1,234.5", "15.2"): the parser
+    reads it anyway, and the preview says how it was read and how Vietnamese writes it."""
+    return any(looks_english(token.strip(".,")) or looks_english(token)
+               for token in re.findall(r"\d[\d.,]*\d", text or ""))
+
+
+# Units of a rate: a result is a share of its denominator (at most 100 % / 1000 ‰).
+RATE_UNITS = ("%", "‰")
+
+# Figures (targets, results, baselines) are stored in DecimalField(max_digits=24, decimal_places=6):
+# what a ward types is checked against these bounds before it is stored, well inside the columns.
+MAX_NUMBER = 10 ** 15
+MAX_DECIMALS = 6
+
+
+def column_problem(number):
+    """The Vietnamese message when a Decimal ``number`` is outside MAX_NUMBER / MAX_DECIMALS, else None."""
+    if abs(number) >= MAX_NUMBER:
+        return "Số quá lớn (tối đa 999.999.999.999.999). Kiểm tra lại số chữ số đã gõ."
+    if -number.as_tuple().exponent > MAX_DECIMALS:
+        return f"Số có quá {MAX_DECIMALS} chữ số sau dấu phẩy; hãy làm tròn bớt."
+    return None
+
+
+def fits_columns(number):
+    """Whether a Decimal ``number`` is within MAX_NUMBER and MAX_DECIMALS."""
+    return column_problem(number) is None

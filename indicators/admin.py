@@ -4,6 +4,34 @@ from django.urls import reverse
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import CatalogIndicator, PlanIndicator, PlanSector, Result, Sector
+from .services import apply_evaluation, refresh_indicator, set_target
+
+
+class TargetsThroughServices:
+    """Admin saves go through the indicators' services like every other write: a target typed
+    here is parsed (:func:`set_target`) and the stored evaluation follows (indicators and results
+    edited inline included)."""
+
+    def save_model(self, request, obj, form, change):
+        if isinstance(obj, PlanIndicator):
+            set_target(obj, obj.target_text)
+        elif isinstance(obj, Result):
+            apply_evaluation(obj)
+        super().save_model(request, obj, form, change)
+        if isinstance(obj, PlanIndicator):
+            refresh_indicator(obj)
+
+    def save_formset(self, request, form, formset, change):
+        rows = formset.save(commit=False)
+        for row in rows:
+            if isinstance(row, PlanIndicator):
+                set_target(row, row.target_text)
+            elif isinstance(row, Result):
+                apply_evaluation(row)
+            row.save()
+        for row in formset.deleted_objects:
+            row.delete()
+        formset.save_m2m()
 
 
 @admin.register(Sector)
@@ -27,7 +55,7 @@ class PlanIndicatorInline(admin.TabularInline):
 
 
 @admin.register(PlanSector)
-class PlanSectorAdmin(admin.ModelAdmin):
+class PlanSectorAdmin(TargetsThroughServices, admin.ModelAdmin):
     list_display = ["name", "plan", "sector", "order"]
     search_fields = ["name", "plan__unit__name"]
     list_select_related = ["plan__unit", "sector"]
@@ -41,7 +69,7 @@ class ResultInline(admin.TabularInline):
 
 
 @admin.register(PlanIndicator)
-class PlanIndicatorAdmin(SimpleHistoryAdmin):
+class PlanIndicatorAdmin(TargetsThroughServices, SimpleHistoryAdmin):
     list_display = ["name", "target_text", "target_kind", "plan", "plan_sector", "catalog"]
     list_filter = ["target_kind", "plan__year", "plan_sector__sector", "aggregation"]
     search_fields = ["name", "target_text", "plan__unit__name"]
@@ -58,7 +86,7 @@ class PlanIndicatorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Result)
-class ResultAdmin(SimpleHistoryAdmin):
+class ResultAdmin(TargetsThroughServices, SimpleHistoryAdmin):
     list_display = ["indicator", "period", "is_estimate", "value", "numerator", "denominator", "updated_at"]
     list_filter = ["period", "is_estimate"]
     search_fields = ["indicator__name", "indicator__plan__unit__name"]

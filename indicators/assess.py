@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from core.evaluation import STATUS_LABELS, evaluate
 from core.periods import is_final
+from core.vnformat import RATE_UNITS, format_number
 
 
 @dataclass(frozen=True)
@@ -21,8 +22,6 @@ class Assessment:
 
     @property
     def result_display(self):
-        from core.vnformat import format_number
-
         r = self.result
         if r is None:
             return ""
@@ -30,7 +29,7 @@ class Assessment:
             text = f"{format_number(r.numerator)}/{format_number(r.denominator)}"
         elif r.value is not None:
             text = format_number(r.value)
-            if r.indicator.target_unit in {"%", "‰"}:
+            if r.indicator.target_unit in RATE_UNITS:
                 text += r.indicator.target_unit
         else:
             text = r.text

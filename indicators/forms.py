@@ -9,12 +9,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from core.vnformat import looks_english
-from plans.forms import StyledMixin, _subtree_ids, strict_decimal, within_columns
+from core.tree import subtree_keys
+from core.vnformat import RATE_UNITS, format_number, looks_english
+from units.forms import StyledMixin, strict_decimal, within_columns
 
 from .models import Judgement, PlanIndicator, PlanSector, Sector
-
-RATE_UNITS = ("%", "‰")
 
 
 class PlanIndicatorForm(StyledMixin, forms.Form):
@@ -53,7 +52,7 @@ class PlanIndicatorForm(StyledMixin, forms.Form):
             + [(f"s:{s.pk}", f"{s.name} (thêm mới)") for s in Sector.objects.exclude(pk__in=used)])
         parents = PlanIndicator.objects.filter(plan=plan).order_by("plan_sector__order", "order", "pk")
         if instance is not None:
-            parents = parents.exclude(pk__in=_subtree_ids(PlanIndicator.objects.filter(plan=plan), instance.pk))
+            parents = parents.exclude(pk__in=subtree_keys(PlanIndicator.objects.filter(plan=plan).values_list("pk", "parent_id"), instance.pk))
         self.fields["parent"].queryset = parents
         self.fields["parent"].label_from_instance = lambda i: f"{i.stt} {i.name[:70]}".strip()
         self.fields["department"].queryset = plan.unit.departments.all()
@@ -94,8 +93,6 @@ class PlanIndicatorForm(StyledMixin, forms.Form):
 
 
 def _vn(value):
-    from core.vnformat import format_number
-
     return format_number(value, group=True) if value is not None else ""
 
 

@@ -13,17 +13,6 @@ from units.models import Department
 EVALUATION_STATUSES = list(STATUS_LABELS.items())
 
 
-# Figures (targets, results, baselines) live in DecimalField(max_digits=24, decimal_places=6): what a
-# ward types is checked against these bounds before it is stored, well inside the columns.
-MAX_NUMBER = 10 ** 15
-MAX_DECIMALS = 6
-
-
-def fits_columns(number):
-    """Whether a Decimal ``number`` is within MAX_NUMBER and MAX_DECIMALS."""
-    return abs(number) < MAX_NUMBER and -number.as_tuple().exponent <= MAX_DECIMALS
-
-
 class Sector(models.Model):
     code = models.SlugField(_("mã"), max_length=40, unique=True)
     name = models.CharField(_("tên lĩnh vực"), max_length=200)
@@ -161,13 +150,6 @@ class PlanIndicator(models.Model):
     def __str__(self):
         return self.name[:80]
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        from .services import refresh_indicator
-
-        # The stored evaluation of every result depends on the target: keep it in step.
-        refresh_indicator(self)
-
     @property
     def direction(self):
         if self.target_kind in {TargetKind.BELOW, TargetKind.AT_MOST, TargetKind.DECREASE_BY}:
@@ -201,7 +183,7 @@ class Result(models.Model):
     judgement = models.CharField(_("đánh giá"), max_length=10, choices=Judgement.choices, blank=True)
     evaluation_text = models.CharField(_("đánh giá như văn bản ghi"), max_length=200, blank=True)
     cause = models.TextField(_("nguyên nhân"), blank=True)
-    # Denormalised evaluation (indicators.services.refresh_evaluation) so dashboards can count
+    # Denormalised evaluation, written by every writer of results (indicators.services), so dashboards can count
     # statuses with GROUP BY instead of running the Python evaluator on every result.
     status = models.CharField(_("trạng thái đánh giá"), max_length=12, choices=EVALUATION_STATUSES,
                               default="no_data", editable=False)
@@ -231,12 +213,3 @@ class Result(models.Model):
 
     def __str__(self):
         return f"{self.indicator} · {self.get_period_display()}"
-
-    def save(self, *args, **kwargs):
-        from .services import apply_evaluation
-
-        apply_evaluation(self)
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "status", "percent"}
-        super().save(*args, **kwargs)

@@ -7,81 +7,12 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 
-from core.vnformat import parse_number_strict
-from indicators.models import MAX_DECIMALS, MAX_NUMBER
+from core.tree import subtree_keys
+from units.forms import LinesField, StyledMixin, date_field
 from units.scoping import visible_units
 
 from . import services
 from .models import Plan, PlanStatus, Section, TaskStatus
-
-DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
-DATE_ERROR = "Ngày không hợp lệ, ví dụ 15/01/2024."
-REQUIRED = "Không được để trống."
-
-
-class StyledMixin:
-    """Bootstrap classes on every widget, and Vietnamese "required" messages."""
-
-    def style(self):
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
-                css = "form-check-input"
-            elif isinstance(widget, forms.Select):
-                css = "form-select"
-            else:
-                css = "form-control"
-            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
-            field.error_messages["required"] = REQUIRED
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                attrs = self.fields[name].widget.attrs
-                attrs["class"] = f"{attrs.get('class', '')} is-invalid".strip()
-                attrs["aria-describedby"] = f"{self[name].id_for_label}-error"
-
-
-def date_field(label, required=False):
-    return forms.DateField(label=label, required=required, input_formats=DATE_FORMATS,
-                           error_messages={"invalid": DATE_ERROR},
-                           widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"},
-                                                  format="%d/%m/%Y"))
-
-
-def strict_decimal(value, *, allow_negative=True):
-    """A number typed the Vietnamese way ("1.234,5"), or a ValidationError naming the problem."""
-    try:
-        number = parse_number_strict(value)
-    except ValueError as exc:
-        raise ValidationError(str(exc)) from exc
-    if number is None:
-        return None
-    if number < 0 and not allow_negative:
-        raise ValidationError("Số lượng không được âm.")
-    return within_columns(number)
-
-
-def within_columns(number):
-    """``number`` when the decimal columns can hold it, else a ValidationError saying why."""
-    if abs(number) >= MAX_NUMBER:
-        raise ValidationError("Số quá lớn (tối đa 999.999.999.999.999). Kiểm tra lại số chữ số đã gõ.")
-    if -number.as_tuple().exponent > MAX_DECIMALS:
-        raise ValidationError(f"Số có quá {MAX_DECIMALS} chữ số sau dấu phẩy; hãy làm tròn bớt.")
-    return number
-
-
-class LinesField(forms.CharField):
-    """A list of strings typed one per line (legal bases, recipients)."""
-
-    widget = forms.Textarea
-
-    def prepare_value(self, value):
-        return "\n".join(value) if isinstance(value, list) else value
-
-    def to_python(self, value):
-        return [line.strip() for line in (value or "").splitlines() if line.strip()]
 
 
 class PlanCreateForm(StyledMixin, forms.Form):
@@ -222,7 +153,7 @@ class SectionForm(StyledMixin, forms.Form):
         super().__init__(data, initial=initial)
         parents = Section.objects.filter(plan=plan).order_by("order", "pk")
         if instance is not None:
-            parents = parents.exclude(pk__in=_subtree_ids(Section.objects.filter(plan=plan), instance.pk))
+            parents = parents.exclude(pk__in=subtree_keys(Section.objects.filter(plan=plan).values_list("pk", "parent_id"), instance.pk))
         self.fields["parent"].queryset = parents
         self.fields["parent"].label_from_instance = lambda s: (s.heading or s.body)[:80]
         self.style()
@@ -232,19 +163,6 @@ class SectionForm(StyledMixin, forms.Form):
         if not (data.get("heading") or "").strip() and not (data.get("body") or "").strip():
             self.add_error("heading", "Nhập tiêu đề hoặc nội dung của mục.")
         return data
-
-
-def _subtree_ids(queryset, root_pk):
-    """Ids of ``root_pk`` and everything below it (one query: the rows are loaded once)."""
-    children = {}
-    for pk, parent_id in queryset.values_list("pk", "parent_id"):
-        children.setdefault(parent_id, []).append(pk)
-    out, stack = set(), [root_pk]
-    while stack:
-        pk = stack.pop()
-        out.add(pk)
-        stack.extend(children.get(pk, []))
-    return out
 
 
 class TaskForm(StyledMixin, forms.Form):

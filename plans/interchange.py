@@ -22,6 +22,7 @@ from simple_history.utils import bulk_create_with_history
 
 from core.periods import PERIOD_CODES
 from core.tree import nest
+from core.vnformat import fits_columns
 from indicators.models import (
     Aggregation,
     CatalogIndicator,
@@ -29,9 +30,8 @@ from indicators.models import (
     PlanSector,
     Result,
     Sector,
-    fits_columns,
 )
-from indicators.services import evaluate_results
+from indicators.services import baseline_value, evaluate_results, set_target
 from units.models import Department, Unit, UnitKind
 
 from .models import Plan, PlanStatus, Section, Task, TaskOrigin, TaskStatus
@@ -351,35 +351,6 @@ def _ensure_departments(unit, specs):
     return existing | {dep.name: dep for dep in new}
 
 
-def _parsed(text, name):
-    from core.phrases import parse  # imported late: tests may stand in for it
-
-    if not text.strip():
-        return None
-    try:
-        return parse(text, name=name)
-    except Exception:  # an unparseable phrase stays qualitative, never rejects the plan
-        return None
-
-
-def _kind(target):
-    return str(getattr(target.kind, "value", target.kind))
-
-
-def _target_fields(text, name):
-    target = _parsed(text, name)
-    if target is None:
-        return {"target_kind": "qualitative"}
-    return {"target_kind": _kind(target), "target_value": target.value, "target_value_max": target.value_max,
-            "target_denominator": target.denominator, "target_unit": target.unit or "",
-            "target_per": target.per or ""}
-
-
-def _baseline_value(text, name):
-    target = _parsed(text, name)
-    return target.value if target is not None and _kind(target) != "qualitative" else None
-
-
 def _dec(text):
     return None if text is None else Decimal(text)
 
@@ -411,13 +382,12 @@ def _create_indicators(plan, groups, departments, by):
     results = []
     while level:
         rows = bulk_create_with_history([
-            PlanIndicator(plan=plan, plan_sector=ps, parent=parent, order=i, stt=s["stt"], name=s["name"],
-                          unit_of_measure=s["unit"], target_text=s["target"],
-                          **_target_fields(s["target"], s["name"]), baseline_text=s["baseline"],
-                          baseline_value=_baseline_value(s["baseline"], s["name"]),
-                          note=s["note"], department=departments.get(s["department"]),
-                          catalog=catalog.get(s["catalog"]), aggregation=s["aggregation"],
-                          in_main_list=s["in_main_list"], in_appendix=s["in_appendix"])
+            set_target(PlanIndicator(plan=plan, plan_sector=ps, parent=parent, order=i, stt=s["stt"],
+                                     name=s["name"], unit_of_measure=s["unit"], baseline_text=s["baseline"],
+                                     baseline_value=baseline_value(s["baseline"], s["name"]),
+                                     note=s["note"], department=departments.get(s["department"]),
+                                     catalog=catalog.get(s["catalog"]), aggregation=s["aggregation"],
+                                     in_main_list=s["in_main_list"], in_appendix=s["in_appendix"]), s["target"])
             for parent, ps, i, s in level], PlanIndicator, default_user=by)
         for row, (_, _, _, s) in zip(rows, level, strict=True):
             results += [Result(indicator=row, period=r["period"], is_estimate=r["estimate"],

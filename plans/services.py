@@ -7,23 +7,23 @@ a draft copy (revision + 1) and leaves the issued one as it was.
 """
 
 import datetime
-import re
 from collections import defaultdict
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from core.vnformat import format_number
-from indicators.models import PlanIndicator, PlanSector, Result, TargetKind, fits_columns
-from indicators.services import evaluate_results, refresh_evaluation
+from core.periods import due_date
+from core.tree import depth_first
+from indicators.models import PlanIndicator, PlanSector, Result
+from indicators.results import Conflict, write_result
+from indicators.services import baseline_from, evaluate_results, require_draft, set_target
+from units import audit
+from units.ordering import next_order, swap
 
-from . import audit
 from .models import PeriodReport, Plan, PlanStatus, ReportStatus, Section, Task, TaskStatus
-
-FROZEN_MESSAGE = "Kế hoạch đã ban hành không sửa được. Bấm “Sửa (tạo bản điều chỉnh)” để tạo bản dự thảo điều chỉnh."
 
 # Metadata carried from one plan to its copy or revision (document header, signer, schedule).
 CARRIED_FIELDS = ["authority_parent", "authority", "symbol", "place", "doc_type", "title", "legal_bases",
@@ -33,45 +33,10 @@ CARRIED_FIELDS = ["authority_parent", "authority", "symbol", "place", "doc_type"
 EDITABLE_FIELDS = ["authority_parent", "authority", "number", "symbol", "place", "issued_on", "date_text",
                    "title", "legal_bases", "preamble", "recipients", "signer_authority", "signer_title",
                    "signer_name", "monthly_report_day"]
-INDICATOR_FIELDS = ["stt", "name", "unit_of_measure", "target_text", "baseline_text", "baseline_value",
-                    "note", "department", "in_main_list", "in_appendix"]
 SECTION_FIELDS = ["heading", "body", "include_indicators"]
 
 
-# --- pure helpers used by forms and views too ---------------------------------------------
-
-def parse_target(text, name=None):
-    """The parsed target of ``text``; anything the parser cannot read is qualitative, never an error."""
-    from core.phrases import QUALITATIVE, parse
-
-    if not (text or "").strip():
-        return QUALITATIVE
-    try:
-        target = parse(text, name=name)
-    except Exception:  # an unreadable phrase is kept as written and judged by a person
-        return QUALITATIVE
-    numbers = [n for n in (target.value, target.value_max, target.denominator) if n is not None]
-    if not all(fits_columns(n) for n in numbers):
-        return QUALITATIVE  # a figure the columns cannot hold: kept as written, judged by a person
-    return target
-
-
-def has_english_number(text):
-    """Whether ``text`` holds a number written the English way ("1,234.5", "15.2"): the parser
-    reads it anyway, and the preview says how it was read and how Vietnamese writes it."""
-    from core.vnformat import looks_english
-
-    return any(looks_english(token.strip(".,")) or looks_english(token)
-               for token in re.findall(r"\d[\d.,]*\d", text or ""))
-
-
-def target_fields(text, name=None):
-    """Model fields of the parsed target of ``text`` (kind, value, max, denominator, unit, per)."""
-    target = parse_target(text, name)
-    return {"target_kind": str(getattr(target.kind, "value", target.kind)), "target_value": target.value,
-            "target_value_max": target.value_max, "target_denominator": target.denominator,
-            "target_unit": target.unit or "", "target_per": target.per or ""}
-
+# --- rules used by forms and views too -------------------------------------------------------
 
 def issue_date_error(plan, day):
     """The Vietnamese message when ``day`` cannot be the issue date of ``plan`` (None when it can):
@@ -82,26 +47,6 @@ def issue_date_error(plan, day):
         return (f"Ngày ban hành phải trong năm {plan.year - 1} hoặc {plan.year} "
                 f"(kế hoạch năm {plan.year}).")
     return None
-
-
-def baseline_from(result, indicator):
-    """(baseline_text, baseline_value) from last year's final annual ``result``, written the
-    Vietnamese way ("95%", "1.302,5", "261/200")."""
-    if result is None:
-        return "", None
-    if result.numerator is not None and result.denominator is not None:
-        return f"{format_number(result.numerator)}/{format_number(result.denominator)}", result.numerator
-    if result.value is not None:
-        text = format_number(result.value)
-        if indicator.target_unit in {"%", "‰"}:
-            text += indicator.target_unit
-        return text, result.value
-    return (result.text or "")[:300], None
-
-
-def _require_draft(plan):
-    if plan.status != PlanStatus.DRAFT:
-        raise ValidationError(FROZEN_MESSAGE, code="frozen")
 
 
 def _require_free_year(unit, year):
@@ -190,7 +135,7 @@ def _clone_plan(plan, *, year, revision, revision_of, by):
 
 def _clone_content(src, dst, *, by, next_year, shift):
     section_map = {}
-    for section in _document_order(Section.objects.filter(plan=src)):
+    for section in (row for row, _ in depth_first(Section.objects.filter(plan=src).order_by("order", "pk"))):
         section_map[section.pk] = Section.objects.create(
             plan=dst, parent=section_map.get(section.parent_id), order=section.order,
             **{name: getattr(section, name) for name in SECTION_FIELDS})
@@ -221,19 +166,6 @@ def _clone_period_reports(src, dst):
     PeriodReport.objects.bulk_create(_period_report_copies(src, dst))
 
 
-def _document_order(queryset):
-    """Rows of a self-referencing tree, parents before children."""
-    children = defaultdict(list)
-    for row in queryset.order_by("order", "pk"):
-        children[row.parent_id].append(row)
-    out, stack = [], list(reversed(children[None]))
-    while stack:
-        row = stack.pop()
-        out.append(row)
-        stack.extend(reversed(children[row.pk]))
-    return out
-
-
 def _clone_indicators(src, dst, sector_map, *, by, next_year):
     annual = {}
     if next_year:
@@ -243,10 +175,8 @@ def _clone_indicators(src, dst, sector_map, *, by, next_year):
     names = [f.attname for f in PlanIndicator._meta.concrete_fields if f.name not in skip]
     mapping = {}
     by_depth = defaultdict(list)
-    depth = {}
-    for ind in _document_order(PlanIndicator.objects.filter(plan=src)):
-        depth[ind.pk] = depth[ind.parent_id] + 1 if ind.parent_id else 0
-        by_depth[depth[ind.pk]].append(ind)
+    for ind, depth in depth_first(PlanIndicator.objects.filter(plan=src).order_by("order", "pk")):
+        by_depth[depth].append(ind)
     for level in sorted(by_depth):
         olds = by_depth[level]
         rows = []
@@ -254,6 +184,7 @@ def _clone_indicators(src, dst, sector_map, *, by, next_year):
             row = PlanIndicator(plan=dst, plan_sector=sector_map[old.plan_sector_id],
                                 parent=mapping.get(old.parent_id), copied_from=old,
                                 **{n: getattr(old, n) for n in names})
+            set_target(row, old.target_text)
             if next_year:
                 row.baseline_text, row.baseline_value = baseline_from(annual.get(old.pk), old)
             rows.append(row)
@@ -269,6 +200,7 @@ def _clone_results(src, indicator_map, *, by):
     rows = [Result(indicator=indicator_map[r.indicator_id], **{n: getattr(r, n) for n in names})
             for r in Result.objects.filter(indicator__plan=src)]
     if rows:
+        evaluate_results(rows)  # against the copy's target, read afresh by set_target
         bulk_create_with_history(rows, Result, default_user=by, default_change_reason="Sao chép kết quả")
 
 
@@ -298,7 +230,7 @@ def update_plan(plan, *, values, by):
     Side effects: one UPDATE of the plan (history row stamped with ``by``). Raises
     ValidationError for an issued plan or an issue date outside the plan's years.
     """
-    _require_draft(plan)
+    require_draft(plan)
     error = issue_date_error(plan, values.get("issued_on"))
     if error:
         raise ValidationError({"issued_on": error})
@@ -399,10 +331,6 @@ def _carry_results(src, dst, *, by):
 
 # --- sections -------------------------------------------------------------------------------
 
-def _next_order(queryset):
-    return (queryset.aggregate(m=Max("order"))["m"] or 0) + 1
-
-
 @transaction.atomic
 def save_section(plan, *, values, by, section=None):
     """Add a section to draft ``plan`` (last among its siblings) or change ``section``.
@@ -410,12 +338,12 @@ def save_section(plan, *, values, by, section=None):
     ``values`` holds heading, body, include_indicators and parent (a Section of the same plan
     or None). Side effects: one INSERT or UPDATE of a Section.
     """
-    _require_draft(plan)
+    require_draft(plan)
     parent = values.get("parent")
     if section is None:
-        section = Section(plan=plan, order=_next_order(Section.objects.filter(plan=plan, parent=parent)))
+        section = Section(plan=plan, order=next_order(Section.objects.filter(plan=plan, parent=parent)))
     elif parent != section.parent:
-        section.order = _next_order(Section.objects.filter(plan=plan, parent=parent))
+        section.order = next_order(Section.objects.filter(plan=plan, parent=parent))
     section.parent = parent
     for name in SECTION_FIELDS:
         setattr(section, name, values.get(name, getattr(section, name)))
@@ -427,145 +355,28 @@ def save_section(plan, *, values, by, section=None):
 def move_section(section, *, up, by):
     """Swap ``section`` with its previous (``up``) or next sibling. Side effects: UPDATEs of
     sibling orders (renumbered 1..n)."""
-    _require_draft(section.plan)
-    _swap(Section.objects.filter(plan_id=section.plan_id, parent_id=section.parent_id), section, up)
+    require_draft(section.plan)
+    swap(Section.objects.filter(plan_id=section.plan_id, parent_id=section.parent_id), section, up=up)
 
 
 @transaction.atomic
 def delete_section(section, *, by):
     """Delete ``section`` and its sub-sections. Side effects: DELETEs of Sections."""
-    _require_draft(section.plan)
+    require_draft(section.plan)
     section.delete()
-
-
-def _swap(siblings, obj, up):
-    rows = list(siblings.order_by("order", "pk"))
-    index = next(i for i, row in enumerate(rows) if row.pk == obj.pk)
-    other = index - 1 if up else index + 1
-    if not 0 <= other < len(rows):
-        return
-    rows[index], rows[other] = rows[other], rows[index]
-    model = type(obj)
-    for position, row in enumerate(rows, start=1):
-        if row.order != position:
-            # A plain UPDATE: the order is layout, not content, and needs no history row.
-            model.objects.filter(pk=row.pk).update(order=position)
-
-
-# --- indicators -----------------------------------------------------------------------------
-
-def _plan_sector_for(plan, values):
-    parent = values.get("parent")
-    if parent is not None:
-        return parent.plan_sector
-    if values.get("plan_sector") is not None:
-        return values["plan_sector"]
-    sector = values["new_sector"]
-    existing = PlanSector.objects.filter(plan=plan, sector=sector).first()
-    if existing:
-        return existing
-    return PlanSector.objects.create(plan=plan, sector=sector, name=sector.name.upper(),
-                                     order=_next_order(PlanSector.objects.filter(plan=plan)))
-
-
-@transaction.atomic
-def save_indicator(plan, *, values, by, indicator=None):
-    """Add an indicator to draft ``plan`` (last among its siblings) or change ``indicator``.
-
-    ``values`` holds the INDICATOR_FIELDS plus parent (an indicator of the plan or None) and
-    either plan_sector (of the plan) or new_sector (a catalogue Sector, whose plan sector is
-    created when missing). The target is stored as typed with its parsed form; an unreadable
-    phrase is stored as qualitative. Side effects: one INSERT or UPDATE of a PlanIndicator
-    (history row), maybe one INSERT of a PlanSector, one audit row naming the old and new target.
-    """
-    _require_draft(plan)
-    plan_sector = _plan_sector_for(plan, values)
-    parent = values.get("parent")
-    old_target = None
-    if indicator is None:
-        siblings = PlanIndicator.objects.filter(plan=plan, plan_sector=plan_sector, parent=parent)
-        indicator = PlanIndicator(plan=plan, order=_next_order(siblings))
-        action = "Thêm chỉ tiêu"
-    else:
-        old_target = indicator.target_text
-        if parent != indicator.parent or plan_sector != indicator.plan_sector:
-            siblings = PlanIndicator.objects.filter(plan=plan, plan_sector=plan_sector, parent=parent)
-            indicator.order = _next_order(siblings)
-        indicator.version += 1
-        action = "Sửa chỉ tiêu"
-    indicator.plan_sector, indicator.parent = plan_sector, parent
-    for name in INDICATOR_FIELDS:
-        if name in values:
-            setattr(indicator, name, values[name])
-    for name, value in target_fields(indicator.target_text, indicator.name).items():
-        setattr(indicator, name, value)
-    indicator._history_user = by
-    indicator.save()
-    audit.record(indicator, action, by=by, old=old_target, new=indicator.target_text)
-    _carry_sub_items(indicator)
-    return indicator
-
-
-def _carry_sub_items(indicator):
-    # Sub-items follow their parent when it moves to another sector (one UPDATE per level).
-    level = [indicator.pk]
-    while level:
-        children = PlanIndicator.objects.filter(parent_id__in=level)
-        children.exclude(plan_sector=indicator.plan_sector).update(plan_sector=indicator.plan_sector)
-        level = list(children.values_list("pk", flat=True))
-
-
-@transaction.atomic
-def move_indicator(indicator, *, up, by):
-    """Swap ``indicator`` with its previous (``up``) or next sibling (same sector and parent).
-    Side effects: UPDATEs of sibling orders (renumbered 1..n, no history rows)."""
-    _require_draft(indicator.plan)
-    siblings = PlanIndicator.objects.filter(plan_id=indicator.plan_id, plan_sector_id=indicator.plan_sector_id,
-                                            parent_id=indicator.parent_id)
-    _swap(siblings, indicator, up)
-
-
-@transaction.atomic
-def delete_indicator(indicator, *, by):
-    """Delete ``indicator`` with its sub-items and their results.
-
-    Side effects: DELETEs (history rows "-" stamped with ``by`` and the reason "Xoá chỉ tiêu").
-    """
-    _require_draft(indicator.plan)
-    indicator._history_user = by
-    indicator._change_reason = audit.reason_text("Xoá chỉ tiêu", reason=indicator.target_text)
-    indicator.delete()
-
-
-def is_qualitative(indicator_or_kind):
-    kind = getattr(indicator_or_kind, "target_kind", indicator_or_kind)
-    return kind == TargetKind.QUALITATIVE
 
 
 # --- results, period reports and tasks ------------------------------------------------------
 #
-# Lost updates are prevented by a version column checked in the UPDATE's WHERE clause
-# (select_for_update does nothing on SQLite): the form carries the version it was loaded
-# with, and an UPDATE that matches no row means someone saved in between.
+# Lost updates are prevented by a version column checked in the UPDATE's WHERE clause (see
+# indicators.results); tasks use the same check and the same Conflict.
 
-RESULT_FIELDS = ["value", "numerator", "denominator", "text", "judgement", "cause"]
 TASK_FIELDS = ["progress", "result_text", "status", "due_date"]
 LOCKED_MESSAGE = "Báo cáo kỳ này đã nộp: kết quả bị khoá. Đề nghị cấp trên mở lại nếu cần sửa."
 
 
-class Conflict(Exception):
-    """Someone else saved first. ``current`` is the row as it is now in the database (None when
-    it was deleted); the caller shows it next to what the person typed and lets them choose."""
-
-    def __init__(self, current):
-        super().__init__("conflict")
-        self.current = current
-
-
 def period_report(plan, period):
     """The PeriodReport of ``plan`` for ``period``, or an unsaved open one with its due date."""
-    from core.periods import due_date
-
     report = PeriodReport.objects.filter(plan=plan, period=period).select_related(
         "submitted_by", "reopened_by").first()
     if report is None:
@@ -611,86 +422,16 @@ def _require_open_period(plan, period):
         raise PermissionDenied(LOCKED_MESSAGE)
 
 
-def current_result(indicator, period):
-    """The result a person edits for ``indicator`` and ``period``: the final figure, else the estimate."""
-    from indicators.assess import pick_result
-
-    return pick_result(Result.objects.filter(indicator=indicator, period=period).order_by("pk"))
-
-
 @transaction.atomic
 def save_result(indicator, *, period, is_estimate, values, expected_version, expected_id=None, by):
-    """Save the result of ``indicator`` for ``period`` from ``values`` (RESULT_FIELDS).
-
-    ``expected_id`` and ``expected_version`` are the row and version the person loaded (None
-    and 0 when there was no result yet); a field missing from ``values`` is left as it is.
-    Nothing is written when nothing changed.
-    Side effects: one INSERT, or one UPDATE checked on the version (version + 1); a history
-    row stamped with ``by`` and an audit reason "Nhập kết quả: old → new"; the stored evaluation
-    refreshed (indicators.services.refresh_evaluation); an estimate row
-    left behind when a figure changes kind is deleted. Raises :class:`Conflict` when
-    someone saved first, PermissionDenied when the period's report is submitted or the plan is
-    a draft revision (results are entered on the plan in force, :func:`results_plan`).
+    """Save a result typed on the grid (:func:`indicators.results.write_result`) once the plan's
+    rules allow it. Raises PermissionDenied when the period's report is submitted or the plan is
+    a draft revision (results are entered on the plan in force, :func:`results_plan`), and
+    :class:`~indicators.results.Conflict` when someone saved first.
     """
     _require_open_period(indicator.plan, period)
-    current = current_result(indicator, period)
-    if current is None:
-        if expected_id is not None or expected_version:
-            raise Conflict(None)  # it was deleted in between
-        result = Result(indicator=indicator, period=period, is_estimate=is_estimate, updated_by=by,
-                        **{name: _or_blank(name, values.get(name)) for name in RESULT_FIELDS})
-        result._history_user = by
-        try:
-            with transaction.atomic():
-                result.save()
-        except IntegrityError as exc:  # someone inserted the same row a moment ago
-            raise Conflict(current_result(indicator, period)) from exc
-        audit.record(result, "Nhập kết quả", by=by, old="", new=result_text(result))
-        return result
-    if current.pk != expected_id or current.version != expected_version:
-        raise Conflict(current)
-    new = {name: _or_blank(name, values[name]) for name in RESULT_FIELDS if name in values}
-    changed = [name for name in new if getattr(current, name) != new[name]]
-    if not changed and current.is_estimate == is_estimate:
-        return current
-    if set(changed) - {"cause"}:
-        new["evaluation_text"] = ""  # an imported "đạt 131% so với KH" no longer describes the figure
-    old_text = result_text(current)
-    now = timezone.now()
-    if is_estimate != current.is_estimate:
-        # The figure changes kind: one of that kind left behind is superseded (deleted first, for
-        # the unique constraint; a conflict below rolls the deletion back).
-        Result.objects.filter(indicator=indicator, period=period, is_estimate=is_estimate).exclude(
-            pk=current.pk).delete()
-    updated = Result.objects.filter(pk=current.pk, version=expected_version).update(
-        is_estimate=is_estimate, updated_by=by, updated_at=now, version=expected_version + 1, **new)
-    if not updated:
-        raise Conflict(Result.objects.filter(pk=current.pk).first())
-    for name, value in new.items():
-        setattr(current, name, value)
-    current.is_estimate, current.updated_by, current.updated_at = is_estimate, by, now
-    current.version = expected_version + 1
-    # QuerySet.update skips Result.save(): bring the stored evaluation (status, percent) up to date.
-    refresh_evaluation(current)
-    Result.history.bulk_history_create([current], update=True, default_user=by)
-    audit.record(current, "Sửa kết quả", by=by, old=old_text, new=result_text(current))
-    return current
-
-
-def _or_blank(name, value):
-    # Text columns are NOT NULL: an emptied text is "", an emptied number is NULL.
-    if value is None and name in {"text", "judgement", "cause"}:
-        return ""
-    return value
-
-
-def result_text(result):
-    """A result as officials write it: "261/200", "95", or its text; "(ước)" for an estimate."""
-    from indicators.assess import Assessment
-
-    if result is None:
-        return ""
-    return Assessment(result=result, percent=None, status="").result_display
+    return write_result(indicator, period=period, is_estimate=is_estimate, values=values,
+                        expected_version=expected_version, expected_id=expected_id, by=by)
 
 
 @transaction.atomic
@@ -702,8 +443,6 @@ def submit_period(report, *, by):
     kept), a history row and an audit row naming on time or late. Raises ValidationError
     when it is already submitted, PermissionDenied on a draft revision (:func:`results_plan`).
     """
-    from core.periods import due_date
-
     _require_results_plan(report.plan)
     if report.pk is None:
         report, _ = PeriodReport.objects.get_or_create(plan=report.plan, period=report.period)

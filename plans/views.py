@@ -12,14 +12,18 @@ from django_tables2 import RequestConfig
 
 from core.periods import PERIOD_LABELS, PERIODS, entry_period
 from core.phrases import short_meaning
+from core.vnformat import has_english_number
+from indicators import services as indicator_services
 from indicators.assess import assess, pick_result
 from indicators.forms import PlanIndicatorForm, ResultForm
 from indicators.models import PlanIndicator
+from indicators.results import Conflict, current_result, result_text
+from indicators.services import FROZEN_MESSAGE
 from reports.signing import issued_documents
 from units.permissions import can_edit, can_issue, can_reopen, supervises
 from units.scoping import get_scoped_or_404, scoped, visible_units
 
-from . import audit, selectors, services
+from . import history, selectors, services
 from .filters import TaskFilter
 from .forms import IssueForm, PlanCreateForm, PlanMetaForm, ReopenForm, SectionForm, TaskForm
 from .models import Plan, Section, Task
@@ -33,17 +37,26 @@ def _plan(request, pk, *, write=False):
     return selectors.with_reopened_reports(plan)
 
 
-def _frozen(request, plan):
-    """An issued plan is not edited in place: say so and go back to it."""
-    messages.warning(request, services.FROZEN_MESSAGE)
-    return redirect(plan)
+def _draft(request, plan_pk, queryset=None, /, **lookup):
+    """What a person changes in draft plan ``plan_pk``: the plan itself, or the row of ``queryset``
+    (a section, an indicator) matching ``lookup`` inside it. 404 outside their scope; 403 inside
+    it without the right to write, or when the plan is issued (the message says to revise it)."""
+    if queryset is None:
+        obj = plan = _plan(request, plan_pk, write=True)
+    else:
+        obj = get_scoped_or_404(queryset.select_related("plan", "plan__unit"), request.user, write=True,
+                                plan_id=plan_pk, **lookup)
+        plan = selectors.with_reopened_reports(obj.plan)
+    if plan.is_issued:
+        raise PermissionDenied(FROZEN_MESSAGE)
+    return obj
 
 
 def _preview(text, name=None):
-    target = services.parse_target(text, name or None)
+    target = indicator_services.read_target(text, name or None)
     return {"text": (text or "").strip(), "meaning": short_meaning(target),
-            "qualitative": services.is_qualitative(target.kind),
-            "english_number": services.has_english_number(text)}
+            "qualitative": indicator_services.is_qualitative(target.kind),
+            "english_number": has_english_number(text)}
 
 
 def _apply(form, call):
@@ -100,7 +113,7 @@ def plan_history(request, pk):
         indicator = get_scoped_or_404(PlanIndicator.objects.all(), request.user, plan_id=plan.pk,
                                       pk=_int_or_404(request.GET["indicator"]))
     return render(request, "plans/plan_history.html", {
-        "plan": plan, "indicator": indicator, "changes": audit.plan_history(plan, indicator=indicator)})
+        "plan": plan, "indicator": indicator, "changes": history.plan_history(plan, indicator=indicator)})
 
 
 def _int_or_404(text):
@@ -158,9 +171,7 @@ def plan_revise(request, pk):
 
 @login_required
 def plan_edit(request, pk):
-    plan = _plan(request, pk, write=True)
-    if plan.is_issued:
-        return _frozen(request, plan)
+    plan = _draft(request, pk)
     form = PlanMetaForm(request.POST or None, plan=plan)
     if request.method == "POST" and form.is_valid():
         if _apply(form, lambda: services.update_plan(plan, values=form.cleaned_data, by=request.user)):
@@ -189,9 +200,7 @@ def plan_issue(request, pk):
 
 @login_required
 def section_list(request, pk):
-    plan = _plan(request, pk, write=True)
-    if plan.is_issued:
-        return _frozen(request, plan)
+    plan = _draft(request, pk)
     form = SectionForm(request.POST or None, plan=plan)
     if request.method == "POST" and form.is_valid():
         if _apply(form, lambda: services.save_section(plan, values=form.cleaned_data, by=request.user)):
@@ -201,18 +210,9 @@ def section_list(request, pk):
     return render(request, "plans/section_list.html", context)
 
 
-def _section(request, pk, section_pk):
-    section = get_scoped_or_404(Section.objects.select_related("plan", "plan__unit"), request.user, write=True,
-                                pk=section_pk, plan_id=pk)
-    selectors.with_reopened_reports(section.plan)
-    return section
-
-
 @login_required
 def section_edit(request, pk, section_pk):
-    section = _section(request, pk, section_pk)
-    if section.plan.is_issued:
-        return _frozen(request, section.plan)
+    section = _draft(request, pk, Section.objects, pk=section_pk)
     form = SectionForm(request.POST or None, plan=section.plan, instance=section)
     if request.method == "POST" and form.is_valid():
         values = form.cleaned_data
@@ -226,9 +226,7 @@ def section_edit(request, pk, section_pk):
 @login_required
 @require_POST
 def section_move(request, pk, section_pk, direction):
-    section = _section(request, pk, section_pk)
-    if section.plan.is_issued:
-        return _frozen(request, section.plan)
+    section = _draft(request, pk, Section.objects, pk=section_pk)
     services.move_section(section, up=direction == "up", by=request.user)
     return redirect(reverse("plans:section_list", args=[pk]) + f"#muc-{section.pk}")
 
@@ -236,9 +234,7 @@ def section_move(request, pk, section_pk, direction):
 @login_required
 @require_POST
 def section_delete(request, pk, section_pk):
-    section = _section(request, pk, section_pk)
-    if section.plan.is_issued:
-        return _frozen(request, section.plan)
+    section = _draft(request, pk, Section.objects, pk=section_pk)
     services.delete_section(section, by=request.user)
     messages.success(request, "Đã xoá mục.")
     return redirect("plans:section_list", pk=pk)
@@ -248,12 +244,10 @@ def section_delete(request, pk, section_pk):
 
 @login_required
 def indicator_list(request, pk):
-    plan = _plan(request, pk, write=True)
-    if plan.is_issued:
-        return _frozen(request, plan)
+    plan = _draft(request, pk)
     form = PlanIndicatorForm(request.POST or None, plan=plan)
     if request.method == "POST" and form.is_valid():
-        if _apply(form, lambda: services.save_indicator(plan, values=form.values(), by=request.user)):
+        if _apply(form, lambda: indicator_services.save_indicator(plan, values=form.values(), by=request.user)):
             messages.success(request, "Đã thêm chỉ tiêu.")
             return redirect("plans:indicator_list", pk=plan.pk)
     context = {"plan": plan, "form": form, "groups": selectors.indicator_groups(plan),
@@ -261,22 +255,13 @@ def indicator_list(request, pk):
     return render(request, "plans/indicator_list.html", context)
 
 
-def _indicator(request, pk, indicator_pk):
-    queryset = PlanIndicator.objects.select_related("plan", "plan__unit", "plan_sector")
-    indicator = get_scoped_or_404(queryset, request.user, write=True, pk=indicator_pk, plan_id=pk)
-    selectors.with_reopened_reports(indicator.plan)
-    return indicator
-
-
 @login_required
 def indicator_edit(request, pk, indicator_pk):
-    indicator = _indicator(request, pk, indicator_pk)
+    indicator = _draft(request, pk, PlanIndicator.objects.select_related("plan_sector"), pk=indicator_pk)
     plan = indicator.plan
-    if plan.is_issued:
-        return _frozen(request, plan)
     form = PlanIndicatorForm(request.POST or None, plan=plan, instance=indicator)
     if request.method == "POST" and form.is_valid():
-        if _apply(form, lambda: services.save_indicator(plan, values=form.values(), by=request.user,
+        if _apply(form, lambda: indicator_services.save_indicator(plan, values=form.values(), by=request.user,
                                                         indicator=indicator)):
             messages.success(request, "Đã lưu chỉ tiêu.")
             return redirect(reverse("plans:indicator_list", args=[pk]) + f"#ct-{indicator.pk}")
@@ -288,20 +273,16 @@ def indicator_edit(request, pk, indicator_pk):
 @login_required
 @require_POST
 def indicator_move(request, pk, indicator_pk, direction):
-    indicator = _indicator(request, pk, indicator_pk)
-    if indicator.plan.is_issued:
-        return _frozen(request, indicator.plan)
-    services.move_indicator(indicator, up=direction == "up", by=request.user)
+    indicator = _draft(request, pk, PlanIndicator.objects, pk=indicator_pk)
+    indicator_services.move_indicator(indicator, up=direction == "up", by=request.user)
     return redirect(reverse("plans:indicator_list", args=[pk]) + f"#ct-{indicator.pk}")
 
 
 @login_required
 @require_POST
 def indicator_delete(request, pk, indicator_pk):
-    indicator = _indicator(request, pk, indicator_pk)
-    if indicator.plan.is_issued:
-        return _frozen(request, indicator.plan)
-    services.delete_indicator(indicator, by=request.user)
+    indicator = _draft(request, pk, PlanIndicator.objects, pk=indicator_pk)
+    indicator_services.delete_indicator(indicator, by=request.user)
     messages.success(request, "Đã xoá chỉ tiêu.")
     return redirect("plans:indicator_list", pk=pk)
 
@@ -335,7 +316,7 @@ def _result_row(request, plan, indicator, depth, period, report, *, form=None, r
     if form is None:
         form = ResultForm(None, indicator=indicator, period=period, result=result)
     else:
-        result = services.current_result(indicator, period) if result is None else result
+        result = current_result(indicator, period) if result is None else result
     editable = not _entry_refusal(plan, report) and can_edit(request.user, plan.unit)
     return {"indicator": indicator, "depth": depth, "form": form, "ev": assess(indicator, result, period),
             "conflict": conflict, "saved": saved, "editable": editable, "plan": plan, "period": period}
@@ -399,13 +380,13 @@ def result_save(request, pk, period, indicator_pk):
     depth = min(int(depth), 5) if depth.isdigit() else 0  # indentation only
     if request.method != "POST":
         row = _result_row(request, plan, indicator, depth, period, report,
-                          result=services.current_result(indicator, period))
+                          result=current_result(indicator, period))
         return render(request, "plans/_result_row.html", row)
     refused = _entry_refusal(plan, report)
     if refused:
         raise PermissionDenied(refused)
     form = ResultForm(request.POST, indicator=indicator, period=period,
-                      result=services.current_result(indicator, period))
+                      result=current_result(indicator, period))
     conflict = None
     if form.is_valid():
         data = form.cleaned_data
@@ -413,8 +394,8 @@ def result_save(request, pk, period, indicator_pk):
             result = services.save_result(indicator, period=period, is_estimate=data["is_estimate"],
                                           values=form.values(), expected_version=data["version"],
                                           expected_id=data["rid"], by=request.user)
-        except services.Conflict as exc:
-            conflict = {"theirs": exc.current, "theirs_text": services.result_text(exc.current),
+        except Conflict as exc:
+            conflict = {"theirs": exc.current, "theirs_text": result_text(exc.current),
                         "yours": form.typed()}
             form = _rebased(form, indicator, period, exc.current)
         else:
@@ -506,7 +487,7 @@ def task_edit(request, pk, task_pk):
         values = {name: form.cleaned_data[name] for name in services.TASK_FIELDS}
         try:
             services.save_task(task, values=values, expected_version=form.cleaned_data["version"], by=request.user)
-        except services.Conflict as exc:
+        except Conflict as exc:
             conflict = exc.current
             data = form.data.copy()
             data["version"] = conflict.version if conflict else 0

@@ -4,6 +4,7 @@ import factory
 from django.contrib.auth import get_user_model
 
 from indicators.models import PlanIndicator, PlanSector, Result, Sector
+from indicators.services import apply_evaluation
 from plans.models import PeriodReport, Plan, Section, Task
 from units.models import Department, Role, Unit
 
@@ -95,6 +96,14 @@ class ResultFactory(factory.django.DjangoModelFactory):
     indicator = factory.SubFactory(PlanIndicatorFactory)
     period = "y"
     value = 95
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # Like every writer of results: the stored evaluation is computed before the save.
+        result = model_class(*args, **kwargs)
+        apply_evaluation(result)
+        result.save()
+        return result
 
 
 class TaskFactory(factory.django.DjangoModelFactory):

@@ -1,6 +1,6 @@
 from types import SimpleNamespace
 
-from core.tree import depth_first, nest
+from core.tree import depth_first, nest, subtree_keys
 
 
 def _row(pk, parent=None):
@@ -26,3 +26,8 @@ def test_nest_builds_children_first():
     rows = [_row(1), _row(2, 1), _row(3)]
     assert nest(rows, lambda r, kids: {"pk": r.pk, "children": kids}) == [
         {"pk": 1, "children": [{"pk": 2, "children": []}]}, {"pk": 3, "children": []}]
+
+
+def test_subtree_keys_takes_the_root_and_every_descendant():
+    pairs = [(1, None), (2, 1), (3, 2), (4, None)]
+    assert subtree_keys(pairs, 1) == {1, 2, 3}

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from indicators.models import CatalogIndicator, PlanIndicator, Result
+from indicators.models import CatalogIndicator, PlanIndicator
 from plans.models import PeriodReport, PlanStatus, ReportStatus, Task, TaskStatus
 from tests import factories as f
 
@@ -27,8 +27,8 @@ def add_plan(unit, *, rate=(90, 100), budget=100, status=PlanStatus.ISSUED, subm
                                      target_value=100, target_unit="")
     f.PlanIndicatorFactory(plan=plan, plan_sector=ps, name="Chỉ tiêu chưa báo cáo")
     num, den = rate
-    Result.objects.create(indicator=rate_ind, period="y", numerator=num, denominator=den)
-    Result.objects.create(indicator=sum_ind, period="y", value=Decimal(budget))
+    f.ResultFactory(indicator=rate_ind, period="y", value=None, numerator=num, denominator=den)
+    f.ResultFactory(indicator=sum_ind, period="y", value=Decimal(budget))
     if submitted:
         day = datetime.date(2025, 1, 5) if submitted == "on_time" else datetime.date(2025, 1, 25)
         PeriodReport.objects.create(plan=plan, period="y", status=ReportStatus.SUBMITTED,

@@ -13,6 +13,7 @@ import pytest
 from django.db import connection, connections
 
 from indicators.models import Result
+from indicators.results import Conflict
 from plans import services
 from plans.models import Task
 from tests import factories as f
@@ -53,7 +54,7 @@ def _race(monkeypatch, name, calls):
     def run(i, call):
         try:
             outcomes[i] = ("ok", call())
-        except services.Conflict as exc:
+        except Conflict as exc:
             outcomes[i] = ("conflict", exc)
         finally:
             connections.close_all()

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 
 from plans.interchange import normalise
 from plans.models import Plan
-from tests.plans.test_interchange import _counts, phrases, sample  # noqa: F401  (phrases: autouse fixture)
+from tests.plans.test_interchange import _counts, sample
 from units.models import Unit
 
 

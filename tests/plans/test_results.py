@@ -10,7 +10,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from indicators import results as indicator_results
+from indicators import services as indicator_services
 from indicators.models import Result
+from indicators.results import Conflict
 from plans import services
 from plans.models import PeriodReport, ReportStatus
 from reports.sheets import Bieu02Table
@@ -344,7 +347,7 @@ def test_two_first_entries_of_the_same_row_conflict(editor_a, leader_a, count):
 def test_save_result_service_refuses_a_stale_version(editor_a, count):
     result = f.ResultFactory(indicator=count, period="q1", value=1, version=4)
 
-    with pytest.raises(services.Conflict) as exc:
+    with pytest.raises(Conflict) as exc:
         services.save_result(count, period="q1", is_estimate=False, values={"value": Decimal(2)},
                              expected_version=3, expected_id=result.pk, by=editor_a)
 
@@ -531,9 +534,9 @@ def test_conflict_rolls_back_the_superseded_estimate(monkeypatch, editor_a, coun
     final = f.ResultFactory(indicator=count, period="q1", value=6, is_estimate=False, version=3)
     stale = Result.objects.get(pk=final.pk)
     stale.version = 2  # what this person read a moment before someone else saved
-    monkeypatch.setattr(services, "current_result", lambda indicator, period: stale)
+    monkeypatch.setattr(indicator_results, "current_result", lambda indicator, period: stale)
 
-    with pytest.raises(services.Conflict):
+    with pytest.raises(Conflict):
         services.save_result(count, period="q1", is_estimate=True, values={"value": Decimal(7)},
                              expected_version=2, expected_id=final.pk, by=editor_a)
 
@@ -591,7 +594,7 @@ def test_rate_written_only_in_the_unit_column_is_capped_at_100(client, editor_a,
 
 
 def test_target_with_a_figure_too_large_to_store_is_kept_as_written_and_qualitative():
-    fields = services.target_fields("1.000.000.000.000.000.000 đồng")
+    fields = indicator_services.target_fields("1.000.000.000.000.000.000 đồng")
 
     assert fields["target_kind"] == "qualitative" and fields["target_value"] is None
 

@@ -7,7 +7,9 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from indicators import services as indicator_services
 from indicators.models import PlanIndicator, Result
+from indicators.results import current_result
 from plans import services
 from plans.models import PeriodReport, PlanStatus, ReportStatus
 from tests import factories as f
@@ -22,7 +24,7 @@ def _issue(plan, by, *, number="63"):
 
 
 def _save(indicator, period, value, by):
-    current = services.current_result(indicator, period)
+    current = current_result(indicator, period)
     return services.save_result(indicator, period=period, is_estimate=False, values={"value": Decimal(value)},
                                 expected_id=current.pk if current else None,
                                 expected_version=current.version if current else 0, by=by)
@@ -173,7 +175,7 @@ def test_carried_results_keep_every_field_and_the_estimate_flag(editor_a, leader
 
 def test_a_target_changed_in_the_revision_reevaluates_the_carried_result(editor_a, leader_a, revising, jobs):
     copy = _copy(revising, jobs)
-    services.save_indicator(revising, indicator=copy, by=editor_a,
+    indicator_services.save_indicator(revising, indicator=copy, by=editor_a,
                             values={"plan_sector": copy.plan_sector, "parent": None, "target_text": "300"})
     _save(jobs, "y", 250, editor_a)
     old = Result.objects.get(indicator=jobs, period="y")
@@ -188,7 +190,7 @@ def test_a_target_changed_in_the_revision_reevaluates_the_carried_result(editor_
 
 def test_an_indicator_added_in_the_revision_has_no_results(editor_a, leader_a, revising, jobs):
     copy = _copy(revising, jobs)
-    added = services.save_indicator(revising, by=editor_a, values={
+    added = indicator_services.save_indicator(revising, by=editor_a, values={
         "plan_sector": copy.plan_sector, "parent": None, "name": "Chỉ tiêu mới", "target_text": "10"})
     _save(jobs, "q2", 120, editor_a)
 
@@ -200,7 +202,7 @@ def test_an_indicator_added_in_the_revision_has_no_results(editor_a, leader_a, r
 
 
 def test_an_indicator_removed_in_the_revision_is_not_carried(editor_a, leader_a, revising, jobs, water):
-    services.delete_indicator(_copy(revising, water), by=editor_a)
+    indicator_services.delete_indicator(_copy(revising, water), by=editor_a)
     _save(water, "q2", 95, editor_a)
 
     _issue(revising, leader_a, number="64")

@@ -4,8 +4,9 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
+from indicators import services as indicator_services
 from indicators.models import PlanIndicator, PlanSector, Result, Sector
-from plans import audit, services
+from plans import history, services
 from plans.models import Plan, PlanStatus, Section, Task
 from tests import factories as f
 
@@ -170,7 +171,7 @@ def test_update_plan_refuses_issued(plan_a, editor_a):
 def test_update_plan_audits_old_and_new(plan_a, editor_a):
     services.update_plan(plan_a, values={"title": "Kế hoạch mới", "legal_bases": ["Căn cứ A"]}, by=editor_a)
 
-    changes = audit.plan_history(plan_a)
+    changes = history.plan_history(plan_a)
     assert changes[0].who == editor_a
     fields = {label: (old, new) for label, old, new in changes[0].fields}
     assert fields["trích yếu"] == ("Phát triển kinh tế - xã hội năm 2024", "Kế hoạch mới")
@@ -180,14 +181,14 @@ def test_update_plan_audits_old_and_new(plan_a, editor_a):
 def test_save_indicator_parses_target_and_audits(plan_a, editor_a):
     sector = Sector.objects.get(code="kinh-te")
 
-    ind = services.save_indicator(plan_a, values={"name": "Tỷ lệ", "target_text": "dưới 11,44%",
+    ind = indicator_services.save_indicator(plan_a, values={"name": "Tỷ lệ", "target_text": "dưới 11,44%",
                                                   "new_sector": sector, "plan_sector": None, "parent": None},
                                   by=editor_a)
 
     assert (ind.target_kind, ind.target_value, ind.target_unit) == ("below", Decimal("11.44"), "%")
     assert ind.plan_sector.sector == sector
     assert ind.history.first().history_user == editor_a
-    ind = services.save_indicator(plan_a, values={"name": "Tỷ lệ", "target_text": "dưới 10%",
+    ind = indicator_services.save_indicator(plan_a, values={"name": "Tỷ lệ", "target_text": "dưới 10%",
                                                   "plan_sector": ind.plan_sector, "parent": None},
                                   by=editor_a, indicator=ind)
     assert ind.history.first().history_change_reason == "Sửa chỉ tiêu: dưới 11,44% → dưới 10%"
@@ -197,7 +198,7 @@ def test_save_indicator_parses_target_and_audits(plan_a, editor_a):
 def test_save_indicator_keeps_unreadable_target_as_qualitative(plan_a, editor_a):
     ps = f.PlanSectorFactory(plan=plan_a)
 
-    ind = services.save_indicator(plan_a, values={"name": "An ninh", "target_text": "Giữ vững ổn định",
+    ind = indicator_services.save_indicator(plan_a, values={"name": "An ninh", "target_text": "Giữ vững ổn định",
                                                   "plan_sector": ps, "parent": None}, by=editor_a)
 
     assert (ind.target_text, ind.target_kind, ind.target_value) == ("Giữ vững ổn định", "qualitative", None)
@@ -207,7 +208,7 @@ def test_save_indicator_under_parent_takes_parent_sector(plan_a, editor_a):
     ps1, ps2 = f.PlanSectorFactory(plan=plan_a), f.PlanSectorFactory(plan=plan_a, name="XÃ HỘI")
     parent = f.PlanIndicatorFactory(plan=plan_a, plan_sector=ps1)
 
-    child = services.save_indicator(plan_a, values={"name": "Con", "target_text": "", "plan_sector": ps2,
+    child = indicator_services.save_indicator(plan_a, values={"name": "Con", "target_text": "", "plan_sector": ps2,
                                                     "parent": parent}, by=editor_a)
 
     assert child.plan_sector == ps1
@@ -218,7 +219,7 @@ def test_move_indicator_swaps_siblings(plan_a, editor_a):
     ps = f.PlanSectorFactory(plan=plan_a)
     a, b, c = (f.PlanIndicatorFactory(plan=plan_a, plan_sector=ps, order=5) for _ in range(3))
 
-    services.move_indicator(c, up=True, by=editor_a)
+    indicator_services.move_indicator(c, up=True, by=editor_a)
 
     names = list(PlanIndicator.objects.filter(plan=plan_a).order_by("order", "pk").values_list("pk", flat=True))
     assert names == [a.pk, c.pk, b.pk]
@@ -237,12 +238,12 @@ def test_delete_indicator_records_history(plan_a, editor_a):
     ind = f.PlanIndicatorFactory(plan=plan_a)
     pk = ind.pk
 
-    services.delete_indicator(ind, by=editor_a)
+    indicator_services.delete_indicator(ind, by=editor_a)
 
     row = PlanIndicator.history.filter(id=pk).first()
     assert row.history_type == "-"
     assert row.history_user == editor_a
-    assert any(c.kind == "-" for c in audit.plan_history(plan_a))
+    assert any(c.kind == "-" for c in history.plan_history(plan_a))
 
 
 def test_editing_issued_plan_is_refused(plan_a, editor_a):
@@ -253,7 +254,7 @@ def test_editing_issued_plan_is_refused(plan_a, editor_a):
     section.plan.refresh_from_db()
     ind.plan.refresh_from_db()
 
-    for call in (lambda: services.delete_indicator(ind, by=editor_a),
+    for call in (lambda: indicator_services.delete_indicator(ind, by=editor_a),
                  lambda: services.move_section(section, up=True, by=editor_a),
                  lambda: services.save_section(plan_a, values={"heading": "X"}, by=editor_a)):
         with pytest.raises(ValidationError):
@@ -265,8 +266,8 @@ def test_baseline_from_formats_vietnamese():
     ind = PlanIndicator(target_unit="")
     result = Result(value=Decimal("9949000000"))
 
-    assert services.baseline_from(result, ind) == ("9.949.000.000", Decimal("9949000000"))
-    assert services.baseline_from(None, ind) == ("", None)
+    assert indicator_services.baseline_from(result, ind) == ("9.949.000.000", Decimal("9949000000"))
+    assert indicator_services.baseline_from(None, ind) == ("", None)
 
 
 @pytest.mark.parametrize(("status", "progress", "expected"), [

@@ -9,6 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from indicators.results import Conflict
 from plans import services
 from plans.models import ReportStatus, Task
 from plans.schedule import next_report
@@ -168,7 +169,7 @@ def test_save_task_service_refuses_stale_version(editor_a, plan_a):
     task = f.TaskFactory(plan=plan_a)
     Task.objects.filter(pk=task.pk).update(version=5)
 
-    with pytest.raises(services.Conflict):
+    with pytest.raises(Conflict):
         services.save_task(task, values={"progress": 5}, expected_version=1, by=editor_a)
 
 

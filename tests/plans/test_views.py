@@ -1,12 +1,16 @@
 import datetime
+import datetime as dt
 from decimal import Decimal
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
+from indicators import services as indicator_services
 from indicators.models import PlanIndicator, Sector
+from plans import services
 from plans.models import Plan, PlanStatus, Section
 from tests import factories as f
 
@@ -219,12 +223,13 @@ def test_plan_edit_bad_input_message_next_to_field(client, editor_a, plan_a, fie
     assert plan_a.legal_bases == []
 
 
-def test_plan_edit_of_issued_plan_redirects_without_saving(client, editor_a, plan_a):
+def test_plan_edit_of_issued_plan_is_refused_without_saving(client, editor_a, plan_a):
     _issue(plan_a)
     client.force_login(editor_a)
 
-    response = client.post(url("plan_edit", plan_a.pk), _meta_post(plan_a, title="Đổi"), follow=True)
+    response = client.post(url("plan_edit", plan_a.pk), _meta_post(plan_a, title="Đổi"))
 
+    assert response.status_code == 403
     assert "Kế hoạch đã ban hành không sửa được" in response.content.decode()
     plan_a.refresh_from_db()
     assert plan_a.title != "Đổi"
@@ -494,13 +499,14 @@ def test_indicator_of_another_ward_is_404(client, editor_a, plan_a, plan_b):
     assert PlanIndicator.objects.filter(pk=foreign.pk).exists()
 
 
-def test_indicator_grid_of_issued_plan_redirects(client, editor_a, plan_a):
+def test_indicator_grid_of_issued_plan_is_refused_with_the_reason(client, editor_a, plan_a):
     _issue(plan_a)
     client.force_login(editor_a)
 
     response = client.get(url("indicator_list", plan_a.pk))
 
-    assert response.url == plan_a.get_absolute_url()
+    assert response.status_code == 403
+    assert "Kế hoạch đã ban hành không sửa được" in response.content.decode()
 
 
 def test_indicator_post_by_supervisor_is_403(client, supervisor_d, plan_a):
@@ -538,11 +544,10 @@ def test_anonymous_is_sent_to_login(client, plan_a):
 
 
 def test_indicator_history_lists_its_target_and_result_changes_only(client, editor_a, plan_a, plan_b):
-    from plans import services
 
     ind = f.PlanIndicatorFactory(plan=plan_a, name="Tỷ lệ tham gia BHYT")
     other = f.PlanIndicatorFactory(plan=plan_a, name="Thu ngân sách")
-    services.save_indicator(plan_a, indicator=ind, by=editor_a, values={
+    indicator_services.save_indicator(plan_a, indicator=ind, by=editor_a, values={
         **{k: getattr(ind, k) for k in ("stt", "name", "unit_of_measure", "baseline_text", "note")},
         "target_text": "từ 95% trở lên", "baseline_value": None, "department": None, "parent": None,
         "in_main_list": True, "in_appendix": True, "plan_sector": ind.plan_sector, "new_sector": None})
@@ -581,12 +586,6 @@ def test_plan_issue_number_with_another_symbol_is_refused(client, leader_a, plan
 
 
 def test_history_of_a_report_names_people_in_vietnamese_and_local_time(client, editor_a, supervisor_d, plan_a):
-    import datetime as dt
-
-    from django.utils import timezone
-
-    from plans import services
-
     report = services.submit_period(services.period_report(plan_a, "q1"), by=editor_a)
     services.reopen_period(report, comment="Sửa lại số liệu", by=supervisor_d)
     client.force_login(editor_a)

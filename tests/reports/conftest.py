@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 
-from indicators.models import PlanIndicator, PlanSector, Result
+from indicators.models import PlanIndicator, PlanSector
 from plans.models import Plan, PlanStatus, Section, Task
+from tests import factories as f
 from units.models import Department, Role, RoleKind, Unit
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
@@ -55,12 +56,12 @@ def build_plan(*, name="Phường Mỹ Phú", code="30280", status=PlanStatus.IS
                          parent=jobs, target_unit="%")
     malnourished = _indicator(plan, society, 4, "4", "Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng", "dưới 11,44%",
                               "below", "11.44", target_unit="%")
-    Result.objects.create(indicator=budget, period="y", value=Decimal("10500000000"), cause="Thu vượt")
-    Result.objects.create(indicator=jobs, period="y", value=Decimal("261"))
-    Result.objects.create(indicator=trained, period="y", value=Decimal("88"))
-    Result.objects.create(indicator=khom, period="y", numerator=Decimal("5"), denominator=Decimal("5"))
-    Result.objects.create(indicator=malnourished, period="y", value=Decimal("12.5"), evaluation_text="Không đạt KH")
-    Result.objects.create(indicator=fund, period="q1", value=Decimal("2500000"), is_estimate=True)
+    f.ResultFactory(indicator=budget, period="y", value=Decimal("10500000000"), cause="Thu vượt")
+    f.ResultFactory(indicator=jobs, period="y", value=Decimal("261"))
+    f.ResultFactory(indicator=trained, period="y", value=Decimal("88"))
+    f.ResultFactory(indicator=khom, period="y", value=None, numerator=Decimal("5"), denominator=Decimal("5"))
+    f.ResultFactory(indicator=malnourished, period="y", value=Decimal("12.5"), evaluation_text="Không đạt KH")
+    f.ResultFactory(indicator=fund, period="q1", value=Decimal("2500000"), is_estimate=True)
 
     Task.objects.create(plan=plan, order=1, stt="1", group="Văn phòng - Thống kê",
                         title="Hoàn thành dự án Khu dân cư mới", lead=department, due_text="Quý II/2024",

@@ -1,11 +1,5 @@
-"""The audit trail: who changed a target, result, task or plan status, when, from what to what.
-
-Rows are django-simple-history records (every audited model declares ``history =
-HistoricalRecords()``, so each save already writes the full old and new state). ``record``
-is called by services right after the save: it stamps that newest row with the person and a
-short Vietnamese reason ("Ban hành: Dự thảo → Đã ban hành"). Reading goes through
-``plan_history``, which turns consecutive rows into field-by-field changes.
-"""
+"""Reading the audit trail of a plan: consecutive history rows turned into field-by-field
+changes, with who, when and why (the rows are stamped by :func:`units.audit.record`)."""
 
 import datetime
 from collections import defaultdict
@@ -14,42 +8,11 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from simple_history.models import DeletedObject
 
-REASON_MAX = 100  # simple_history's history_change_reason is a CharField(max_length=100)
+from core.periods import label
+from core.vnformat import format_number
+from indicators.models import PlanIndicator, Result
 
-
-def _short(value):
-    text = "" if value is None else str(value)
-    return text if len(text) <= 40 else text[:39] + "…"
-
-
-def reason_text(action, *, old=None, new=None, reason=""):
-    """"Ban hành: Dự thảo → Đã ban hành (lý do)", cut to what the history column holds."""
-    text = str(action)
-    if old is not None or new is not None:
-        text += f": {_short(old)} → {_short(new)}"
-    if reason:
-        text += f" ({reason})"
-    return text if len(text) <= REASON_MAX else text[: REASON_MAX - 1] + "…"
-
-
-def record(obj, action, *, by, old=None, new=None, reason=""):
-    """Stamp the newest history row of ``obj`` with ``by`` and a reason built from ``action``,
-    ``old``, ``new`` and ``reason``; return that row (None for a model without history).
-
-    Side effects: one UPDATE of the history table. Call it inside the service's transaction,
-    after the save that wrote the row.
-    """
-    history = getattr(type(obj), "history", None)
-    if history is None:
-        return None
-    row = history.model.objects.filter(id=obj.pk).order_by("-history_date", "-history_id").first()
-    if row is None:
-        return None
-    row.history_user = by if getattr(by, "is_authenticated", False) else None
-    row.history_change_reason = reason_text(action, old=old, new=new, reason=reason)
-    row.save(update_fields=["history_user", "history_change_reason"])
-    return row
-
+from .models import PeriodReport, Task
 
 # cooperating: m2m history would cost a query per task row (see plan_history query count test).
 HIDDEN_FIELDS = {"updated_at", "created_at", "version", "order", "cooperating"}
@@ -76,8 +39,6 @@ def _display(field, value):
     if field.is_relation:
         return str(value)
     if field.get_internal_type() == "DecimalField":
-        from core.vnformat import format_number
-
         return format_number(value)
     return str(value)
 
@@ -130,11 +91,6 @@ def plan_history(plan, *, indicator=None, limit=200):
 
     Each item is a :class:`Change`; indicators deleted since are included under their last name.
     """
-    from core.periods import label
-    from indicators.models import PlanIndicator, Result
-
-    from .models import PeriodReport, Task
-
     changes = []
     if indicator is None:
         plan_rows = plan.history.select_related("history_user").order_by("history_date", "history_id")
