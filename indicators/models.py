@@ -10,7 +10,10 @@ from core.periods import PERIODS
 from core.phrases import Target
 from units.models import Department
 
-EVALUATION_STATUSES = list(STATUS_LABELS.items())
+# The evaluation statuses, in the order documents and the dashboard list them; the codes and
+# labels are the pure evaluator's (core.evaluation.STATUS_LABELS), stated once there.
+EvaluationStatus = models.TextChoices(
+    "EvaluationStatus", [(code.upper(), (code, label)) for code, label in STATUS_LABELS.items()])
 
 
 class Sector(models.Model):
@@ -185,8 +188,8 @@ class Result(models.Model):
     cause = models.TextField(_("nguyên nhân"), blank=True)
     # Denormalised evaluation, written by every writer of results (indicators.services), so dashboards can count
     # statuses with GROUP BY instead of running the Python evaluator on every result.
-    status = models.CharField(_("trạng thái đánh giá"), max_length=12, choices=EVALUATION_STATUSES,
-                              default="no_data", editable=False)
+    status = models.CharField(_("trạng thái đánh giá"), max_length=12, choices=EvaluationStatus.choices,
+                              default=EvaluationStatus.NO_DATA, editable=False)
     percent = models.DecimalField(_("% so với chỉ tiêu"), max_digits=14, decimal_places=2, null=True,
                                   blank=True, editable=False)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người cập nhật"), null=True,

@@ -1,6 +1,5 @@
 """django-filter FilterSets of the plan pages. Each receives its plan and narrows its choices to it."""
 
-import datetime
 
 import django_filters
 from django import forms
@@ -29,4 +28,4 @@ class TaskFilter(django_filters.FilterSet):
     def filter_overdue(self, queryset, name, value):
         if not value:
             return queryset
-        return queryset.filter(due_date__lt=datetime.date.today()).exclude(status=TaskStatus.DONE)
+        return queryset.overdue()

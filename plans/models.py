@@ -1,10 +1,10 @@
 """The annual plan, its sections, tasks and period reports."""
 
-import datetime
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -122,6 +122,17 @@ class TaskStatus(models.TextChoices):
     NOT_DONE = "not_done", _("Không hoàn thành")
 
 
+# A task whose due date has passed is overdue until it is done.
+OVERDUE_UNTIL = TaskStatus.DONE
+
+
+class TaskQuerySet(models.QuerySet):
+    def overdue(self, today=None):
+        """Tasks past their due date and not done, on the Vietnam date (``today`` for tests and the
+        dashboard's chosen day)."""
+        return self.filter(due_date__lt=today or timezone.localdate()).exclude(status=OVERDUE_UNTIL)
+
+
 class Task(models.Model):
     plan = models.ForeignKey(Plan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="tasks")
     sector = models.ForeignKey("indicators.Sector", verbose_name=_("lĩnh vực"), null=True, blank=True,
@@ -147,6 +158,8 @@ class Task(models.Model):
     version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords(m2m_fields=[cooperating])
 
+    objects = TaskQuerySet.as_manager()
+
     UNIT_LOOKUP = "plan__unit"
 
     class Meta:
@@ -159,8 +172,8 @@ class Task(models.Model):
 
     @property
     def is_overdue(self):
-        """Past its due date and not done (the task list highlights it)."""
-        return bool(self.due_date and self.due_date < datetime.date.today() and self.status != TaskStatus.DONE)
+        """The row-level form of :meth:`TaskQuerySet.overdue` (the task list highlights it)."""
+        return bool(self.due_date and self.due_date < timezone.localdate() and self.status != OVERDUE_UNTIL)
 
 
 class ReportStatus(models.TextChoices):
