@@ -84,6 +84,7 @@ class PlanSector(models.Model):
                                on_delete=models.SET_NULL)
     name = models.CharField(_("tên như văn bản ghi"), max_length=300)
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
+    history = HistoricalRecords()
 
     UNIT_LOOKUP = "plan__unit"
 

@@ -165,7 +165,7 @@ def refresh_all(queryset=None, *, batch_size=2000):
 
 # --- indicators -----------------------------------------------------------------------------
 
-def _plan_sector_for(plan, values):
+def _plan_sector_for(plan, values, by):
     parent = values.get("parent")
     if parent is not None:
         return parent.plan_sector
@@ -175,8 +175,12 @@ def _plan_sector_for(plan, values):
     existing = PlanSector.objects.filter(plan=plan, sector=sector).first()
     if existing:
         return existing
-    return PlanSector.objects.create(plan=plan, sector=sector, name=sector.name.upper(),
-                                     order=next_order(PlanSector.objects.filter(plan=plan)))
+    plan_sector = PlanSector(plan=plan, sector=sector, name=sector.name.upper(),
+                             order=next_order(PlanSector.objects.filter(plan=plan)))
+    plan_sector._history_user = by
+    plan_sector.save()
+    audit.record(plan_sector, "Thêm lĩnh vực", by=by, new=plan_sector.name)
+    return plan_sector
 
 
 @transaction.atomic
@@ -191,7 +195,7 @@ def save_indicator(plan, *, values, by, indicator=None):
     results refreshed.
     """
     require_draft(plan)
-    plan_sector = _plan_sector_for(plan, values)
+    plan_sector = _plan_sector_for(plan, values, by)
     parent = values.get("parent")
     old_target = None
     if indicator is None:

@@ -10,9 +10,9 @@ from simple_history.models import DeletedObject
 
 from core.periods import label
 from core.vnformat import format_number
-from indicators.models import PlanIndicator, Result
+from indicators.models import PlanIndicator, PlanSector, Result
 
-from .models import PeriodReport, Task
+from .models import PeriodReport, Section, Task
 
 # cooperating: m2m history would cost a query per task row (see plan_history query count test).
 HIDDEN_FIELDS = {"updated_at", "created_at", "version", "order", "cooperating"}
@@ -85,8 +85,8 @@ def _grouped(rows):
 
 
 def plan_history(plan, *, indicator=None, limit=200):
-    """Every recorded change of ``plan``, its indicators, results, tasks and period reports,
-    newest first. Five queries whatever the size. With ``indicator``: that indicator's changes
+    """Every recorded change of ``plan``, its indicators, results, tasks, period reports, sections
+    and sectors, newest first. Seven queries whatever the size. With ``indicator``: that indicator's changes
     and its results' only (two queries).
 
     Each item is a :class:`Change`; indicators deleted since are included under their last name.
@@ -120,5 +120,13 @@ def plan_history(plan, *, indicator=None, limit=200):
                    .order_by("history_date", "history_id"))
     for rows in _grouped(report_rows):
         changes += _changes(rows, lambda row: f"Báo cáo {label(row.period)}")
+    section_rows = (Section.history.filter(plan_id=plan.pk).select_related("history_user")
+                    .order_by("history_date", "history_id"))
+    for rows in _grouped(section_rows):
+        changes += _changes(rows, lambda row: f"Mục {row.heading or row.body[:40]}")
+    sector_rows = (PlanSector.history.filter(plan_id=plan.pk).select_related("history_user")
+                   .order_by("history_date", "history_id"))
+    for rows in _grouped(sector_rows):
+        changes += _changes(rows, lambda row: f"Lĩnh vực {row.name}")
     changes.sort(key=lambda c: (c.when, c.row.history_id), reverse=True)
     return changes[:limit]

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -20,6 +21,10 @@ class PlanStatus(models.TextChoices):
 class PlanQuerySet(models.QuerySet):
     def with_unit(self):
         return self.select_related("unit", "unit__parent")
+
+    def in_force(self, unit_id, year):
+        """The plan in force of a unit for a year: its newest issued version (or None)."""
+        return self.filter(unit_id=unit_id, year=year, status=PlanStatus.ISSUED).order_by("-revision").first()
 
 
 class Plan(models.Model):
@@ -81,6 +86,19 @@ class Plan(models.Model):
     def is_issued(self):
         return self.status == PlanStatus.ISSUED
 
+    @cached_property
+    def version_in_force(self):
+        """The plan in force for this plan's unit and year (None while nothing is issued), read once
+        per instance: for showing. Rules that allow a write ask ``plans.services.results_plan``."""
+        return Plan.objects.in_force(self.unit_id, self.year)
+
+    @property
+    def replaced_by(self):
+        """The plan in force when this issued version has been replaced by a later one, else None
+        (a replaced version is read-only)."""
+        in_force = self.version_in_force if self.is_issued else None
+        return in_force if in_force is not None and in_force.pk != self.pk else None
+
     @property
     def number_symbol(self):
         """"843/KH-UBND", or "      /KH-UBND" when no number is given yet."""
@@ -98,6 +116,7 @@ class Section(models.Model):
     include_indicators = models.BooleanField(
         _("chèn danh sách chỉ tiêu"), default=False,
         help_text=_("Văn bản sẽ in danh sách chỉ tiêu chủ yếu theo lĩnh vực ngay sau nội dung mục này."))
+    history = HistoricalRecords()
 
     UNIT_LOOKUP = "plan__unit"
 
@@ -155,6 +174,9 @@ class Task(models.Model):
     status = models.CharField(_("trạng thái"), max_length=20, choices=TaskStatus.choices,
                               default=TaskStatus.NOT_STARTED)
     note = models.TextField(_("ghi chú"), blank=True)
+    # Lineage, as for indicators: issuing a revision carries the progress of ``copied_from`` over.
+    copied_from = models.ForeignKey("self", verbose_name=_("sao chép từ nhiệm vụ"), null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="copies", editable=False)
     version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords(m2m_fields=[cooperating])
 

@@ -114,6 +114,10 @@ def start_revision(plan, *, by):
     """
     if plan.status != PlanStatus.ISSUED:
         raise ValidationError("Chỉ tạo bản điều chỉnh cho kế hoạch đã ban hành.", code="not_issued")
+    in_force = Plan.objects.in_force(plan.unit_id, plan.year)
+    if in_force.pk != plan.pk:
+        raise ValidationError(f"Kế hoạch này đã được thay thế. Chỉ điều chỉnh kế hoạch đang có hiệu lực "
+                              f"({_revision_label(in_force)}).", code="replaced")
     draft = Plan.objects.filter(unit=plan.unit, year=plan.year, status=PlanStatus.DRAFT).order_by("-revision")
     if draft.exists():
         return draft.first()
@@ -205,11 +209,11 @@ def _clone_results(src, indicator_map, *, by):
 
 
 def _clone_tasks(src, dst, *, by, next_year, shift):
-    skip = {"id", "plan", "version"}
+    skip = {"id", "plan", "version", "copied_from"}
     reset = {"progress": None, "result_text": "", "status": Task._meta.get_field("status").default}
     names = [f.attname for f in Task._meta.concrete_fields if f.name not in skip]
     for old in Task.objects.filter(plan=src).prefetch_related("cooperating").order_by("order", "pk"):
-        task = Task(plan=dst, **{n: getattr(old, n) for n in names})
+        task = Task(plan=dst, copied_from=old, **{n: getattr(old, n) for n in names})
         if next_year:
             for name, value in reset.items():
                 setattr(task, name, value)
@@ -321,12 +325,33 @@ def _carry_results(src, dst, *, by):
     reports = _period_report_copies(src, dst)
     if reports:
         bulk_create_with_history(reports, PeriodReport, default_user=by, default_change_reason=CARRIED_REASON)
+    tasks = _carry_task_progress(src, dst, by=by)
     # A history row of its own, so that the "Ban hành" row keeps its reason.
     dst._history_user = by
     dst.save(update_fields=["updated_at"])
     audit.record(dst, f"Chuyển {len(rows)} kết quả từ {_revision_label(src)}", by=by,
-                 reason=f"{len(reports)} báo cáo kỳ")
+                 reason=f"{len(reports)} báo cáo kỳ, {tasks} nhiệm vụ")
     return len(rows)
+
+
+def _carry_task_progress(src, dst, *, by):
+    """Give each task of ``dst`` copied from a task of ``src`` the progress, status, result and due
+    date typed on ``src`` while ``dst`` was a draft (progress has one writable home, the plan in
+    force). Tasks added in the revision keep theirs. Returns the number carried.
+
+    Side effects: one bulk UPDATE and history rows (reason CARRIED_REASON)."""
+    theirs = {t.pk: t for t in Task.objects.filter(plan=src)}
+    carried = []
+    for task in Task.objects.filter(plan=dst, copied_from_id__in=list(theirs)):
+        source = theirs[task.copied_from_id]
+        for name in TASK_FIELDS:
+            setattr(task, name, getattr(source, name))
+        task.version += 1
+        carried.append(task)
+    if carried:
+        Task.objects.bulk_update(carried, [*TASK_FIELDS, "version"])
+        Task.history.bulk_history_create(carried, update=True, default_user=by, default_change_reason=CARRIED_REASON)
+    return len(carried)
 
 
 # --- sections -------------------------------------------------------------------------------
@@ -336,7 +361,7 @@ def save_section(plan, *, values, by, section=None):
     """Add a section to draft ``plan`` (last among its siblings) or change ``section``.
 
     ``values`` holds heading, body, include_indicators and parent (a Section of the same plan
-    or None). Side effects: one INSERT or UPDATE of a Section.
+    or None). Side effects: one INSERT or UPDATE of a Section with its history row and audit reason.
     """
     require_draft(plan)
     parent = values.get("parent")
@@ -344,10 +369,13 @@ def save_section(plan, *, values, by, section=None):
         section = Section(plan=plan, order=next_order(Section.objects.filter(plan=plan, parent=parent)))
     elif parent != section.parent:
         section.order = next_order(Section.objects.filter(plan=plan, parent=parent))
+    action = "Thêm mục" if section.pk is None else "Sửa mục"
     section.parent = parent
     for name in SECTION_FIELDS:
         setattr(section, name, values.get(name, getattr(section, name)))
+    section._history_user = by
     section.save()
+    audit.record(section, action, by=by)
     return section
 
 
@@ -361,8 +389,11 @@ def move_section(section, *, up, by):
 
 @transaction.atomic
 def delete_section(section, *, by):
-    """Delete ``section`` and its sub-sections. Side effects: DELETEs of Sections."""
+    """Delete ``section`` and its sub-sections. Side effects: DELETEs of Sections (history rows "-"
+    stamped with ``by``)."""
     require_draft(section.plan)
+    section._history_user = by
+    section._change_reason = audit.reason_text("Xoá mục", reason=section.heading)
     section.delete()
 
 
@@ -387,23 +418,24 @@ def period_report(plan, period):
 
 
 def results_plan(plan):
-    """The plan whose results are entered for ``plan``: ``plan`` itself, except for a draft
-    revision of an issued plan, whose results are entered on the plan it revises (the plan in
-    force) and carried over when the revision is issued (:func:`issue_plan`)."""
-    if plan.status == PlanStatus.DRAFT and plan.revision_of_id is not None:
-        revised = plan.revision_of
-        if revised.status == PlanStatus.ISSUED:
-            return revised
-    return plan
+    """The plan whose results, period reports and task progress are entered for ``plan``: the
+    plan in force (a draft revision reports on it until it is issued, :func:`issue_plan` carries
+    the figures over; a replaced version sends people to it); a first draft, with nothing issued
+    yet, takes its own. One query (never cached: issuing changes the answer)."""
+    return Plan.objects.in_force(plan.unit_id, plan.year) or plan
 
 
 def revision_message(plan):
-    """The Vietnamese note on a draft revision's results (None when results are entered on ``plan``)."""
+    """The Vietnamese note on a plan whose results are entered elsewhere (None when they are
+    entered on ``plan``)."""
     in_force = results_plan(plan)
     if in_force.pk == plan.pk:
         return None
+    if plan.is_issued:
+        return (f"Kế hoạch này đã được thay thế bởi kế hoạch đang có hiệu lực ({_revision_label(in_force)}): "
+                "chỉ xem, không nhập hay sửa. Kết quả và nhiệm vụ được cập nhật trên kế hoạch đang có hiệu lực.")
     return (f"Kết quả được nhập vào kế hoạch đang có hiệu lực ({_revision_label(in_force)}). "
-            "Khi bản điều chỉnh này được ban hành, kết quả sẽ được chuyển sang.")
+            "Khi bản điều chỉnh này được ban hành, kết quả và tiến độ nhiệm vụ sẽ được chuyển sang.")
 
 
 def _revision_label(plan):
@@ -416,8 +448,16 @@ def _require_results_plan(plan):
         raise PermissionDenied(message)
 
 
+def _lock_plan(plan):
+    """Take the plan's row lock for the rest of the transaction, so a result save and "Nộp báo cáo"
+    on the same plan run one after the other (PostgreSQL; SQLite runs write transactions one at a
+    time anyway, settings open them IMMEDIATE)."""
+    Plan.objects.select_for_update().filter(pk=plan.pk).values_list("pk", flat=True).first()
+
+
 def _require_open_period(plan, period):
     _require_results_plan(plan)
+    _lock_plan(plan)
     if PeriodReport.objects.filter(plan=plan, period=period, status=ReportStatus.SUBMITTED).exists():
         raise PermissionDenied(LOCKED_MESSAGE)
 
@@ -444,6 +484,7 @@ def submit_period(report, *, by):
     when it is already submitted, PermissionDenied on a draft revision (:func:`results_plan`).
     """
     _require_results_plan(report.plan)
+    _lock_plan(report.plan)
     if report.pk is None:
         report, _ = PeriodReport.objects.get_or_create(plan=report.plan, period=report.period)
     old = report.get_status_display()
@@ -512,8 +553,10 @@ def save_task(task, *, values, expected_version, by):
     Side effects: one UPDATE checked on the version (version + 1), a history row stamped with
     ``by`` and an audit row with the old and new progress. Raises :class:`Conflict` when
     someone saved first, ValidationError for a progress outside 0-100 or a due date outside
-    the plan year.
+    the plan year, PermissionDenied on a plan that is not the one in force (progress has one
+    writable home during a revision: :func:`results_plan`; issuing carries it over).
     """
+    _require_results_plan(task.plan)
     errors = {}
     progress = values.get("progress")
     if progress is not None and not 0 <= progress <= 100:

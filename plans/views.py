@@ -311,13 +311,15 @@ def _entry_refusal(plan, report):
 
 
 def _result_row(request, plan, indicator, depth, period, report, *, form=None, result=None, conflict=None,
-                saved=False):
-    """Context of one grid row (``result`` is the row's current figure when ``form`` is None)."""
+                saved=False, editable=None):
+    """Context of one grid row (``result`` is the row's current figure when ``form`` is None);
+    ``editable`` is worked out here unless the grid already did it once for all its rows."""
     if form is None:
         form = ResultForm(None, indicator=indicator, period=period, result=result)
     else:
         result = current_result(indicator, period) if result is None else result
-    editable = not _entry_refusal(plan, report) and can_edit(request.user, plan.unit)
+    if editable is None:
+        editable = not _entry_refusal(plan, report) and can_edit(request.user, plan.unit)
     return {"indicator": indicator, "depth": depth, "form": form, "ev": assess(indicator, result, period),
             "conflict": conflict, "saved": saved, "editable": editable, "plan": plan, "period": period}
 
@@ -334,6 +336,7 @@ def _submit_confirm(report, missing, total):
 
 def _results_page(request, plan, period, *, bound_row=None):
     report = services.period_report(plan, period)
+    editable = not _entry_refusal(plan, report) and can_edit(request.user, plan.unit)
     groups = []
     missing = total = 0
     for ps, rows in selectors.indicator_groups(plan, period=period):
@@ -345,7 +348,8 @@ def _results_page(request, plan, period, *, bound_row=None):
             if bound_row is not None and bound_row["indicator"].pk == ind.pk:
                 items.append(bound_row)
             else:
-                items.append(_result_row(request, plan, ind, depth, period, report, result=current))
+                items.append(_result_row(request, plan, ind, depth, period, report, result=current,
+                                         editable=editable))
         groups.append((ps, items))
     in_force = services.results_plan(plan)
     revision_note = services.revision_message(plan)
@@ -467,10 +471,12 @@ def task_list(request, pk):
     queryset = scoped(Task.objects.filter(plan=plan), request.user).select_related("lead").order_by(
         F("lead__order").asc(nulls_last=True), "lead__name", "order", "pk")
     filters = TaskFilter(request.GET or None, queryset=queryset, plan=plan)
-    may_edit = can_edit(request.user, plan.unit)
+    revision_note = services.revision_message(plan)
+    may_edit = can_edit(request.user, plan.unit) and not revision_note
     table = TaskTable(filters.qs, may_edit=may_edit)
     RequestConfig(request, paginate=False).configure(table)
-    context = {"plan": plan, "filter": filters, "table": table, "may_edit": may_edit}
+    context = {"plan": plan, "filter": filters, "table": table, "may_edit": may_edit,
+               "revision_note": revision_note, "in_force": services.results_plan(plan)}
     if request.htmx:
         return render(request, "plans/task_list.html#task-table", context)
     return render(request, "plans/task_list.html", context)

@@ -1,7 +1,8 @@
 """Two people saving the same result or task at the same moment, on two real database connections.
 
-The version is checked in the UPDATE's WHERE clause, so on PostgreSQL the second UPDATE waits
-for the first transaction, re-reads the row, matches nothing and is refused. (On SQLite the
+Both threads pass the plan's checks before either writes; the plan's row lock then runs the two
+saves one after the other, and the version checked in the UPDATE's WHERE clause refuses the second
+(it was loaded at the version the first one replaced). (On SQLite the
 writers are serialised by the database lock; tests/plans/test_results.py covers it with two
 clients.)
 """
@@ -77,7 +78,7 @@ def test_two_connections_saving_one_result_one_wins(monkeypatch, editor_a, leade
                                             values={"value": Decimal(value)}, expected_version=1,
                                             expected_id=result.pk, by=by)
 
-    outcomes = _race(monkeypatch, "current_result", [save(150, editor_a), save(170, leader_a)])
+    outcomes = _race(monkeypatch, "_require_results_plan", [save(150, editor_a), save(170, leader_a)])
 
     kinds = sorted(kind for kind, _ in outcomes)
     assert kinds == ["conflict", "ok"]
@@ -110,7 +111,7 @@ def test_two_connections_first_entry_one_wins(monkeypatch, editor_a, leader_a, p
         return lambda: services.save_result(indicator, period="q1", is_estimate=False,
                                             values={"value": Decimal(value)}, expected_version=0, by=by)
 
-    outcomes = _race(monkeypatch, "current_result", [save(10, editor_a), save(20, leader_a)])
+    outcomes = _race(monkeypatch, "_require_results_plan", [save(10, editor_a), save(20, leader_a)])
 
     assert sorted(kind for kind, _ in outcomes) == ["conflict", "ok"]
     assert Result.objects.filter(indicator=indicator).count() == 1

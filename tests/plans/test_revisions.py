@@ -87,7 +87,7 @@ def test_the_draft_grid_is_read_only_with_a_note_and_a_link(client, editor_a, re
 
     copy = _copy(revising, jobs)
     assert NOTE in body
-    assert "Khi bản điều chỉnh này được ban hành, kết quả sẽ được chuyển sang." in body
+    assert "Khi bản điều chỉnh này được ban hành, kết quả và tiến độ nhiệm vụ sẽ được chuyển sang." in body
     assert f'href="{grid_url(plan_a, "q2")}"' in body
     assert f'id="id_r{copy.pk}-result"' not in body
     assert "Nộp báo cáo" not in body
@@ -149,7 +149,7 @@ def test_results_entered_on_the_plan_in_force_reach_the_revision_once_issued(
     assert reports == {"q1": ReportStatus.SUBMITTED, "q2": ReportStatus.SUBMITTED}
     row = revising.history.first()
     assert row.history_user == leader_a
-    assert row.history_change_reason == "Chuyển 5 kết quả từ bản ban hành đầu (2 báo cáo kỳ)"
+    assert row.history_change_reason == "Chuyển 5 kết quả từ bản ban hành đầu (2 báo cáo kỳ, 0 nhiệm vụ)"
     assert revising.history.all()[1].history_change_reason == "Ban hành: Dự thảo → Đã ban hành"
     # Now the revision is in force: its grid takes results again.
     body = client.get(grid_url(revising, "m8")).content.decode()
