@@ -59,7 +59,7 @@ def frozen_document(plan):
 def issued_documents(plan):
     """{"frozen": the frozen document or None, "signed": signed copies, newest first}.
 
-    The context ``templates/signing/_plan_status.html`` expects as ``issued_docs``.
+    The context ``templates/issuing/_plan_status.html`` expects as ``issued_docs``.
     """
     docs = list(IssuedDocument.objects.filter(plan=plan).order_by("-created_at", "-pk"))
     return {"frozen": next((d for d in docs if d.kind == IssuedKind.FROZEN), None),
