@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.utils.text import slugify
 
 from core import periods, vnformat
+from core.tree import depth_first
 from indicators.assess import Assessment, assess, pick_result
 from indicators.models import PlanIndicator, PlanSector, Result
 from plans.models import PlanStatus
@@ -142,28 +143,14 @@ def indicator_groups(plan, *, only=None):
     from I; a sector left without indicators is left out.
 
     ``only`` names a boolean field ("in_appendix", "in_main_list"); an indicator left out
-    takes its sub-items with it.
+    takes its sub-items with it (core.tree.depth_first leaves out rows whose parent is not kept).
     """
     groups = []
     for sector, rows in selector_groups(plan):
-        items = _kept(rows, only) if only else rows
+        items = depth_first([row for row, _depth in rows if getattr(row, only)]) if only else rows
         if items:
             groups.append(SectorGroup(number=len(groups) + 1, sector=sector, items=items))
     return groups
-
-
-def _kept(rows, only):
-    """``rows`` ([(indicator, depth)] depth first) without those whose ``only`` is false, nor their sub-items."""
-    kept, cut = [], None   # cut: depth of the last indicator left out, while inside its sub-items
-    for indicator, depth in rows:
-        if cut is not None and depth > cut:
-            continue
-        cut = None
-        if getattr(indicator, only):
-            kept.append((indicator, depth))
-        else:
-            cut = depth
-    return kept
 
 
 # --- period results ---------------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 import pytest
 
+from indicators.models import PlanIndicator
+from plans.selectors import indicator_groups as page_groups
 from reports.documents import documents as docs
 from reports.documents import sheets
 from reports.documents.registry import DOCS, EXPORTERS, FORMATS, get_exporter
@@ -254,3 +256,16 @@ def test_quarter_report_title_keeps_the_roman_numeral(plan):
     from reports.documents.exporters import report_title
 
     assert report_title(plan, "q1").endswith("quý I năm 2024")
+
+
+def test_indicator_groups_follow_the_plan_page_and_leave_out_a_whole_branch(plan):
+    assert [[(i.pk, d) for i, d in g.items] for g in docs.indicator_groups(plan)] == \
+        [[(i.pk, d) for i, d in rows] for _sector, rows in page_groups(plan)]
+    PlanIndicator.objects.filter(plan=plan, name="Giới thiệu giải quyết việc làm").update(in_appendix=False)
+    PlanIndicator.objects.filter(plan=plan, name__startswith="Thu ngân sách").update(in_appendix=False)
+
+    groups = docs.indicator_groups(plan, only="in_appendix")
+
+    assert [(g.number, g.sector.name) for g in groups] == [(1, "VĂN HÓA – XÃ HỘI")]   # renumbered from I
+    assert [(i.name, d) for i, d in groups[0].items] == [
+        ("Khóm văn minh đô thị", 0), ("Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng", 0)]  # the sub-item went too
