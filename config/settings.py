@@ -127,7 +127,7 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "media/"
 
-# Issued plans (reports/signing.py): the organisation's certificate for server-side PAdES
+# Issued plans (reports/issuing/): the organisation's certificate for server-side PAdES
 # signing (PKCS#12 file and passphrase), the CA certificates (comma-separated PEM paths) a
 # signature must chain to, and the public verification page printed as a QR code on each PDF.
 SIGNING_PKCS12_PATH = env_str("SIGNING_PKCS12_PATH")

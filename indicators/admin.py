@@ -82,7 +82,7 @@ class PlanIndicatorAdmin(TargetsThroughServices, SimpleHistoryAdmin):
     @admin.action(description="Gợi ý liên kết với danh mục chỉ tiêu (xác nhận trên trang gợi ý)")
     def suggest_catalog_links(self, request, queryset):
         ids = ",".join(str(pk) for pk in queryset.filter(catalog__isnull=True).values_list("pk", flat=True)[:500])
-        return HttpResponseRedirect(f"{reverse('dashboard:catalog_link_list')}?ids={ids}")
+        return HttpResponseRedirect(f"{reverse('indicators:catalog_link_list')}?ids={ids}")
 
 
 @admin.register(Result)

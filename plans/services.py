@@ -251,8 +251,7 @@ def issue_plan(plan, *, number, issued_on, signer_name, signer_title, signer_aut
     """Issue draft ``plan`` with its number, date and signer; from then on it is frozen.
 
     Side effects: one UPDATE of the plan (status issued, number, issued_on, signer fields,
-    date_text cleared); one audit row "Ban hành: Dự thảo → Đã ban hành"; the frozen PDF with
-    its verification code stored (reports.signing.freeze_plan). Raises
+    date_text cleared); one audit row "Ban hành: Dự thảo → Đã ban hành". Raises
     ValidationError when the plan is already issued, the number is empty or the date is
     outside the plan's years. The caller checks ``can_issue``.
 
@@ -280,10 +279,6 @@ def issue_plan(plan, *, number, issued_on, signer_name, signer_title, signer_aut
     audit.record(plan, "Ban hành", by=by, old=old_status, new=plan.get_status_display())
     if revised.pk != plan.pk:
         _carry_results(revised, plan, by=by)
-    # The issued PDF is rendered once and kept byte for byte (imported here: reports imports plans).
-    from reports.signing import freeze_plan
-
-    freeze_plan(plan, by=by)
     return plan
 
 

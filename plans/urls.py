@@ -37,7 +37,6 @@ urlpatterns = [
     path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),
     path("plans/<int:pk>/history/", views.plan_history, name="plan_history"),
     path("plans/<int:pk>/edit/", views.plan_edit, name="plan_edit"),
-    path("plans/<int:pk>/issue/", views.plan_issue, name="plan_issue"),
     path("plans/<int:pk>/revise/", views.plan_revise, name="plan_revise"),
     path("plans/<int:pk>/copy/", views.plan_copy, name="plan_copy"),
     # /plans/<pk>/sections/

@@ -19,13 +19,12 @@ from indicators.forms import PlanIndicatorForm, ResultForm
 from indicators.models import PlanIndicator
 from indicators.results import Conflict, current_result, result_text
 from indicators.services import FROZEN_MESSAGE
-from reports.signing import issued_documents
-from units.permissions import can_edit, can_issue, can_reopen, supervises
+from units.permissions import can_edit, can_reopen, supervises
 from units.scoping import get_scoped_or_404, scoped, visible_units
 
 from . import history, selectors, services
 from .filters import TaskFilter
-from .forms import IssueForm, PlanCreateForm, PlanMetaForm, ReopenForm, SectionForm, TaskForm
+from .forms import PlanCreateForm, PlanMetaForm, ReopenForm, SectionForm, TaskForm
 from .models import Plan, Section, Task
 from .tables import TaskTable
 
@@ -98,7 +97,6 @@ def plan_detail(request, pk):
         "task_groups": selectors.tasks_by_department(plan),
         "period": period,
         "periods": PERIODS,
-        "issued_docs": issued_documents(plan),
         "report": services.period_report(plan, period),
     }
     return render(request, "plans/plan_detail.html", context)
@@ -122,7 +120,7 @@ def _int_or_404(text):
     return int(text)
 
 
-# /plans/new/, copy, revise, edit, issue
+# /plans/new/, copy, revise, edit  (the issue page: reports.issuing.views.issue)
 
 @login_required
 def plan_create(request):
@@ -178,22 +176,6 @@ def plan_edit(request, pk):
             messages.success(request, "Đã lưu thông tin văn bản.")
             return redirect(plan)
     return render(request, "plans/plan_edit.html", {"plan": plan, "form": form})
-
-
-@login_required
-def plan_issue(request, pk):
-    plan = _plan(request, pk, write=True)
-    if not can_issue(request.user, plan):
-        raise PermissionDenied
-    if plan.is_issued:
-        messages.warning(request, "Kế hoạch này đã được ban hành.")
-        return redirect(plan)
-    form = IssueForm(request.POST or None, plan=plan)
-    if request.method == "POST" and form.is_valid():
-        if _apply(form, lambda: services.issue_plan(plan, by=request.user, **form.cleaned_data)):
-            messages.success(request, f"Đã ban hành kế hoạch số {plan.number_symbol}.")
-            return redirect(plan)
-    return render(request, "plans/plan_issue.html", {"plan": plan, "form": form})
 
 
 # /plans/<pk>/sections/

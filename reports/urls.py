@@ -1,10 +1,9 @@
-from django.urls import path
+"""Every page of reports/: official documents, the supervisors' dashboard, issuing and verification."""
 
-from . import views
-
-app_name = "reports"
+from django.urls import include, path
 
 urlpatterns = [
-    # /reports/plans/<plan_pk>/<doc>.<fmt>?period=q1
-    path("plans/<int:plan_pk>/<slug:doc>.<slug:fmt>", views.download, name="download"),
+    path("reports/", include("reports.documents.urls")),
+    path("dashboard/", include("reports.dashboard.urls")),
+    path("", include("reports.issuing.urls")),
 ]

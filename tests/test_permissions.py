@@ -23,6 +23,7 @@ READ = expect(200, 200, 200, 200, 404)
 WRITE_PAGE = expect(200, 200, 403, 403, 404)
 WRITE_ACTION = expect(302, 302, 403, 403, 404)
 ISSUE_PAGE = expect(403, 200, 403, 403, 404)
+MOVED = expect(308, 308, 308, 308, 308, anonymous=308)
 
 # A result row as the grid posts it (the indicator's id is the form prefix: see data_for).
 o_result = {"result": "95", "version": "0"}
@@ -37,8 +38,8 @@ MATRIX = [
     ("plans:target_preview", lambda o: [], "get", None, expect(200, 200, 200, 200, 200), False),
     ("plans:plan_edit", lambda o: [o.plan.pk], "get", None, WRITE_PAGE, True),
     ("plans:plan_edit", lambda o: [o.plan.pk], "post", {"title": ""}, WRITE_PAGE, True),
-    ("plans:plan_issue", lambda o: [o.plan.pk], "get", None, ISSUE_PAGE, True),
-    ("plans:plan_issue", lambda o: [o.plan.pk], "post", {}, ISSUE_PAGE, True),
+    ("issuing:issue", lambda o: [o.plan.pk], "get", None, ISSUE_PAGE, True),
+    ("issuing:issue", lambda o: [o.plan.pk], "post", {}, ISSUE_PAGE, True),
     ("plans:plan_revise", lambda o: [o.plan.pk], "post", {}, WRITE_ACTION, False),
     ("plans:plan_copy", lambda o: [o.plan.pk], "post", {}, WRITE_ACTION, False),
     ("plans:section_list", lambda o: [o.plan.pk], "get", None, WRITE_PAGE, True),
@@ -53,13 +54,13 @@ MATRIX = [
     ("plans:indicator_edit", lambda o: [o.plan.pk, o.indicator.pk], "post", {}, WRITE_PAGE, True),
     ("plans:indicator_move", lambda o: [o.plan.pk, o.indicator.pk, "down"], "post", {}, WRITE_ACTION, False),
     ("plans:indicator_delete", lambda o: [o.plan.pk, o.indicator.pk], "post", {}, WRITE_ACTION, False),
-    ("reports:download", lambda o: [o.plan.pk, "appendix", "xlsx"], "get", None, READ, False),
-    ("reports:download", lambda o: [o.plan.pk, "bieu01", "xlsx"], "get", None, READ, False),
-    ("signing:verify", lambda o: [], "get", None, expect(200, 200, 200, 200, 200, anonymous=200), False),
-    ("signing:plan_status", lambda o: [o.plan.pk], "get", None, READ, True),
-    ("signing:upload_signed", lambda o: [o.plan.pk], "get", None, ISSUE_PAGE, True),
-    ("signing:sign", lambda o: [o.plan.pk], "post", {}, expect(403, 302, 403, 403, 404), False),
-    ("signing:freeze", lambda o: [o.plan.pk], "post", {}, expect(403, 302, 403, 403, 404), False),
+    ("documents:download", lambda o: [o.plan.pk, "appendix", "xlsx"], "get", None, READ, False),
+    ("documents:download", lambda o: [o.plan.pk, "bieu01", "xlsx"], "get", None, READ, False),
+    ("issuing:verify", lambda o: [], "get", None, expect(200, 200, 200, 200, 200, anonymous=200), False),
+    ("issuing:plan_status", lambda o: [o.plan.pk], "get", None, READ, True),
+    ("issuing:upload_signed", lambda o: [o.plan.pk], "get", None, ISSUE_PAGE, True),
+    ("issuing:sign", lambda o: [o.plan.pk], "post", {}, expect(403, 302, 403, 403, 404), False),
+    ("issuing:freeze", lambda o: [o.plan.pk], "post", {}, expect(403, 302, 403, 403, 404), False),
     # results entry (q1 is open; q2 is submitted, for reopening)
     ("plans:result_list", lambda o: [o.plan.pk], "get", None, READ, True),
     ("plans:result_save", lambda o: [o.plan.pk, "q1", o.indicator.pk], "get", None, READ, False),
@@ -76,8 +77,8 @@ MATRIX = [
     ("plans:task_edit", lambda o: [o.plan.pk, o.task.pk], "post", {"progress": "50", "status": "in_progress",
                                                                    "version": "1"}, WRITE_ACTION, False),
     # plan_a is a draft: no issued file exists yet, for anyone
-    ("signing:download_frozen", lambda o: [o.plan.pk], "get", None, expect(404, 404, 404, 404, 404), False),
-    ("signing:download_signed", lambda o: [o.plan.pk], "get", None, expect(404, 404, 404, 404, 404), False),
+    ("issuing:download_frozen", lambda o: [o.plan.pk], "get", None, expect(404, 404, 404, 404, 404), False),
+    ("issuing:download_signed", lambda o: [o.plan.pk], "get", None, expect(404, 404, 404, 404, 404), False),
     # the dashboard shows everyone their own subtree; comments need a supervisor or leader role
     ("dashboard:overview", lambda o: [], "get", None, expect(200, 200, 200, 200, 200), False),
     ("dashboard:overview_export", lambda o: [], "get", None, expect(200, 200, 200, 200, 200), False),
@@ -85,7 +86,12 @@ MATRIX = [
     ("dashboard:compare_export", lambda o: [], "get", None, expect(200, 200, 200, 200, 200), False),
     ("dashboard:comment_create", lambda o: [o.plan.pk], "post", {"text": "Nhận xét"},
      expect(403, 302, 403, 302, 404), False),
-    ("dashboard:catalog_link_list", lambda o: [], "get", None, expect(403, 403, 403, 403, 403), False),
+    ("indicators:catalog_link_list", lambda o: [], "get", None, expect(403, 403, 403, 403, 403), False),
+    # the signing pages left the public /verify/: the old addresses send everyone on (308, POST kept)
+    *[(f"issuing:moved_{name}", lambda o: [o.plan.pk], method, data, MOVED, False)
+      for name, method, data in (("plan_status", "get", None), ("download_frozen", "get", None),
+                                 ("download_signed", "get", None), ("freeze", "post", {}), ("sign", "post", {}),
+                                 ("upload_signed", "get", None), ("upload_signed", "post", {}))],
 ]
 
 
@@ -130,9 +136,8 @@ def test_matrix_covers_every_plans_url():
     names = {f"plans:{n}" for n in resolver.namespace_dict["plans"][1].reverse_dict if isinstance(n, str)}
     names |= {f"indicators:{n}" for n in resolver.namespace_dict["indicators"][1].reverse_dict
               if isinstance(n, str)}
-    names |= {f"reports:{n}" for n in resolver.namespace_dict["reports"][1].reverse_dict if isinstance(n, str)}
-    names |= {f"signing:{n}" for n in resolver.namespace_dict["signing"][1].reverse_dict if isinstance(n, str)}
-    names |= {f"dashboard:{n}" for n in resolver.namespace_dict["dashboard"][1].reverse_dict
-              if isinstance(n, str)}
+    for namespace in ("documents", "issuing", "dashboard"):
+        names |= {f"{namespace}:{n}" for n in resolver.namespace_dict[namespace][1].reverse_dict
+                  if isinstance(n, str)}
 
     assert names <= {row[0] for row in MATRIX}

@@ -53,3 +53,19 @@ def get_scoped_or_404(queryset, user, *, write=False, **lookup):
     if write and not scoped(queryset.model.objects.filter(pk=obj.pk), user, write=True).exists():
         raise PermissionDenied
     return obj
+
+
+def default_root(user):
+    """Where a supervisor's dashboard opens: the deepest unit covering every role the user holds;
+    None means the whole country (a superuser, or someone without roles)."""
+    if user.is_superuser:
+        return None
+    paths = [p.strip("/").split("/") for p in user.unit_roles.values_list("unit__path", flat=True)]
+    if not paths:
+        return None
+    common = []
+    for parts in zip(*paths, strict=False):
+        if len(set(parts)) != 1:
+            break
+        common.append(parts[0])
+    return Unit.objects.filter(pk=int(common[-1])).first() if common else None

@@ -54,8 +54,8 @@ def bench_pdf():
     from weasyprint.text.fonts import FontConfiguration
 
     from plans.interchange import import_plan
-    from reports import pdf
-    from reports.registry import get_exporter
+    from reports.documents import pdf
+    from reports.documents.registry import get_exporter
 
     DB.unlink(missing_ok=True)
     call_command("migrate", verbosity=0)
@@ -95,7 +95,7 @@ def bench_pdf():
 def xlsx_child():
     """Runs in its own process: write the national sheet, print seconds, MiB peak and size."""
     setup_django()
-    from reports import sheets, xlsx
+    from reports.documents import sheets, xlsx
 
     class NationalTable(sheets.Table):
         label = "Biểu tổng hợp"

@@ -72,7 +72,7 @@ def main():
 
     from indicators.models import CatalogIndicator
     from plans.models import Plan
-    from reports.synthetic import synthetic_title
+    from plans.synthetic import synthetic_title
     from units.models import Role, RoleKind, Unit
 
     settings.ALLOWED_HOSTS = ["*"]

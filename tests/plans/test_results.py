@@ -16,7 +16,7 @@ from indicators.models import Result
 from indicators.results import Conflict
 from plans import services
 from plans.models import PeriodReport, ReportStatus
-from reports.sheets import Bieu02Table
+from reports.documents.sheets import Bieu02Table
 from tests import factories as f
 
 

@@ -45,7 +45,7 @@ def test_plan_detail_shows_status_and_edit_links_for_editor(client, editor_a, pl
     assert "DỰ THẢO" in body
     assert url("plan_edit", plan_a.pk) in body
     assert url("indicator_list", plan_a.pk) in body
-    assert url("plan_issue", plan_a.pk) not in body  # an editor does not issue
+    assert reverse("issuing:issue", args=[plan_a.pk]) not in body  # an editor does not issue
 
 
 def test_plan_detail_shows_issue_link_for_leader(client, leader_a, plan_a):
@@ -53,7 +53,7 @@ def test_plan_detail_shows_issue_link_for_leader(client, leader_a, plan_a):
 
     response = client.get(plan_a.get_absolute_url())
 
-    assert url("plan_issue", plan_a.pk) in response.content.decode()
+    assert reverse("issuing:issue", args=[plan_a.pk]) in response.content.decode()
 
 
 def test_plan_detail_hides_edit_links_for_viewer(client, viewer_a, plan_a):
@@ -235,62 +235,7 @@ def test_plan_edit_of_issued_plan_is_refused_without_saving(client, editor_a, pl
     assert plan_a.title != "Đổi"
 
 
-# --- issue and revise ----------------------------------------------------------------------
-
-def _issue_post(**over):
-    data = {"number": "63", "issued_on": "15/01/2024", "signer_authority": "TM. ỦY BAN NHÂN DÂN",
-            "signer_title": "CHỦ TỊCH", "signer_name": "Nguyễn Văn A"}
-    return data | over
-
-
-def test_plan_issue_by_leader(client, leader_a, plan_a):
-    client.force_login(leader_a)
-
-    response = client.post(url("plan_issue", plan_a.pk), _issue_post())
-
-    assert response.status_code == 302
-    plan_a.refresh_from_db()
-    assert (plan_a.status, plan_a.number, plan_a.signer_name) == (PlanStatus.ISSUED, "63", "Nguyễn Văn A")
-
-
-def test_plan_issue_refused_for_editor(client, editor_a, plan_a):
-    client.force_login(editor_a)
-
-    response = client.post(url("plan_issue", plan_a.pk), _issue_post())
-
-    assert response.status_code == 403
-    plan_a.refresh_from_db()
-    assert plan_a.status == PlanStatus.DRAFT
-
-
-def test_plan_issue_date_out_of_range_message(client, leader_a, plan_a):
-    client.force_login(leader_a)
-
-    response = client.post(url("plan_issue", plan_a.pk), _issue_post(issued_on="01/06/2022"))
-
-    assert 'id="id_issued_on-error">Ngày ban hành phải trong năm 2023 hoặc 2024' in response.content.decode()
-    plan_a.refresh_from_db()
-    assert plan_a.status == PlanStatus.DRAFT
-
-
-def test_plan_issue_needs_number(client, leader_a, plan_a):
-    client.force_login(leader_a)
-
-    response = client.post(url("plan_issue", plan_a.pk), _issue_post(number=""))
-
-    assert "Nhập số văn bản." in response.content.decode()
-
-
-def test_plan_issue_of_issued_plan_is_refused(client, leader_a, plan_a):
-    _issue(plan_a)
-    client.force_login(leader_a)
-
-    response = client.post(url("plan_issue", plan_a.pk), _issue_post(number="99"), follow=True)
-
-    assert "Kế hoạch này đã được ban hành." in response.content.decode()
-    plan_a.refresh_from_db()
-    assert plan_a.number == "63"
-
+# --- revise ----------------------------------------------------------------------------
 
 def test_plan_revise_creates_draft_and_keeps_issued(client, editor_a, plan_a):
     _issue(plan_a)
@@ -561,28 +506,6 @@ def test_indicator_history_lists_its_target_and_result_changes_only(client, edit
     assert client.get(url, {"indicator": f.PlanIndicatorFactory(plan=plan_b).pk}).status_code == 404
     assert client.get(url, {"indicator": "x"}).status_code == 404
     assert other.name in client.get(url).content.decode()
-
-
-@pytest.mark.parametrize(("typed", "number"), [("15", "15"), ("15/KH-UBND", "15"), ("Số: 15/kh-ubnd", "15"),
-                                                (" 15 / KH-UBND ", "15")])
-def test_plan_issue_number_typed_with_its_symbol_is_not_doubled(client, leader_a, plan_a, typed, number):
-    client.force_login(leader_a)
-
-    response = client.post(url("plan_issue", plan_a.pk), {**_issue_post(), "number": typed})
-
-    assert response.status_code == 302
-    plan_a.refresh_from_db()
-    assert plan_a.number == number and plan_a.number_symbol == "15/KH-UBND"
-
-
-def test_plan_issue_number_with_another_symbol_is_refused(client, leader_a, plan_a):
-    client.force_login(leader_a)
-
-    body = client.post(url("plan_issue", plan_a.pk), {**_issue_post(), "number": "15/QĐ-UBND"}).content.decode()
-
-    assert "Ký hiệu của kế hoạch này là “KH-UBND”" in body
-    plan_a.refresh_from_db()
-    assert plan_a.status == PlanStatus.DRAFT
 
 
 def test_history_of_a_report_names_people_in_vietnamese_and_local_time(client, editor_a, supervisor_d, plan_a):

@@ -9,9 +9,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from core.periods import PERIOD_CODES
 from plans.models import Plan
+from reports.documents.registry import DOCUMENTS, FORMATS, get_exporter
 from units.models import Unit
-
-from ...registry import DOCS, FORMATS, get_exporter
 
 
 class Command(BaseCommand):
@@ -20,7 +19,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--unit", required=True, help="Mã hoặc tên đầy đủ của đơn vị")
         parser.add_argument("--year", type=int, required=True)
-        parser.add_argument("--doc", choices=DOCS, default="plan")
+        parser.add_argument("--doc", choices=[d.doc for d in DOCUMENTS], default="plan",
+                            help="; ".join(f"{d.doc}: {d.title}" for d in DOCUMENTS))
         parser.add_argument("--period", choices=PERIOD_CODES, default="y")
         parser.add_argument("--format", dest="fmt", choices=FORMATS, default="pdf")
         parser.add_argument("--revision", type=int, default=None,

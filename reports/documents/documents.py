@@ -1,0 +1,234 @@
+"""What the official documents say, assembled from a plan: header lines, sections, indicator tree,
+period results with their evaluation. Shared by the PDF templates and the XLSX writer, so nothing
+is typed twice."""
+
+import re
+from dataclasses import dataclass, field
+
+from django.utils.text import slugify
+
+from core import periods, vnformat
+from core.tree import depth_first
+from indicators.assess import Assessment, assess, pick_result
+from indicators.models import PlanIndicator, PlanSector, Result
+from plans.models import PlanStatus
+from plans.selectors import indicator_groups as selector_groups
+from plans.selectors import section_tree
+from units.models import UnitKind
+
+BLANK = "\u00a0" * 6  # where a number or a date is left for the signing office to fill in
+UBND = "ỦY BAN NHÂN DÂN"
+
+
+# --- header -----------------------------------------------------------------------------------
+
+def unit_phrase(unit):
+    """"phường Mỹ Phú" (the kind in lower case), "Phường 2" for units named by a number."""
+    label = str(UnitKind(unit.kind).label) if unit.kind in UnitKind.values else ""
+    if label and unit.name.lower().startswith(label.lower() + " "):
+        rest = unit.name[len(label) + 1:]
+        return unit.name if rest.isdigit() else f"{label.lower()} {rest}"
+    return unit.name
+
+
+def authority_lines(plan):
+    """The issuer's name as lines: the default is "ỦY BAN NHÂN DÂN" over the unit's name in capitals."""
+    authority = (plan.authority or "").strip() or f"{UBND}\n{plan.unit.name.upper()}"
+    if "\n" not in authority and authority.upper().startswith(UBND + " "):
+        authority = f"{authority[:len(UBND)]}\n{authority[len(UBND) + 1:]}"
+    return [line.strip() for line in authority.splitlines() if line.strip()]
+
+
+def parent_lines(plan):
+    return [line.strip() for line in (plan.authority_parent or "").splitlines() if line.strip()]
+
+
+def number_symbol(plan, symbol=None):
+    """"843/KH-UBND"; one-digit numbers take a leading zero (ND30); blank when not issued yet."""
+    symbol = symbol or plan.symbol
+    number = (plan.number or "").strip()
+    if number.isdigit() and len(number) == 1:
+        number = "0" + number
+    return f"{number}/{symbol}" if number else f"{BLANK}/{symbol}"
+
+
+def date_words(plan):
+    """"ngày 29 tháng 11 năm 2023", the date as written when partial, or blanks when none."""
+    if plan.date_text:
+        return plan.date_text.strip()
+    if plan.issued_on:
+        return vnformat.format_date_words(plan.issued_on)
+    return f"ngày{BLANK}tháng{BLANK}năm{BLANK}"
+
+
+def place(plan):
+    return plan.place or plan.unit.short_name
+
+
+def place_date(plan):
+    return f"{place(plan)}, {date_words(plan)}"
+
+
+def ref_line(plan):
+    """"(Kèm theo Kế hoạch số 843/KH-UBND ngày 29 tháng 11 năm 2023 của UBND phường Mỹ Phú)"."""
+    kind = (plan.doc_type or "KẾ HOẠCH").capitalize()
+    return f"(Kèm theo {kind} số {number_symbol(plan)} {date_words(plan)} của UBND {unit_phrase(plan.unit)})"
+
+
+def header(plan, *, symbol=None, draft=None):
+    """Context for templates/reports/_doc_head.html."""
+    return {
+        "parent_lines": parent_lines(plan),
+        "authority_lines": authority_lines(plan),
+        "number_line": f"Số: {number_symbol(plan, symbol)}",
+        "place_date": place_date(plan),
+        "draft": plan.status == PlanStatus.DRAFT if draft is None else draft,
+    }
+
+
+# --- body -------------------------------------------------------------------------------------
+
+BULLET = re.compile(r"^\s*[-+•]\s+")
+
+
+def paragraphs(body):
+    """Paragraphs are separated by a blank line; a line starting with "- " is its own paragraph."""
+    out = []
+    for block in re.split(r"\n\s*\n", (body or "").replace("\r\n", "\n").strip()):
+        current = []
+        for line in block.splitlines():
+            line = line.strip()
+            if not line:
+                continue
+            if BULLET.match(line):
+                if current:
+                    out.append({"text": " ".join(current), "bullet": False})
+                    current = []
+                out.append({"text": line, "bullet": True})
+            else:
+                current.append(line)
+        if current:
+            out.append({"text": " ".join(current), "bullet": False})
+    return out
+
+
+def heading_style(heading, level):
+    if heading.lower().startswith("phần "):
+        return "part"
+    return ("muc", "khoan", "tiet")[min(level, 2)]
+
+
+def sections(plan):
+    """The section tree flattened in reading order: dicts with level, heading, style, paragraphs."""
+    return [{"level": level, "heading": section.heading, "style": heading_style(section.heading, level),
+             "paragraphs": paragraphs(section.body), "include_indicators": section.include_indicators}
+            for section, level in section_tree(plan)]
+
+
+# --- indicators -------------------------------------------------------------------------------
+
+@dataclass
+class SectorGroup:
+    number: int          # 1-based position, printed as a Roman numeral
+    sector: PlanSector
+    items: list = field(default_factory=list)   # (indicator, depth) in reading order
+
+    @property
+    def roman(self):
+        return periods.roman(self.number)
+
+
+def indicator_groups(plan, *, only=None):
+    """Indicators grouped by the plan's sectors (plans.selectors.indicator_groups), numbered
+    from I; a sector left without indicators is left out.
+
+    ``only`` names a boolean field ("in_appendix", "in_main_list"); an indicator left out
+    takes its sub-items with it (core.tree.depth_first leaves out rows whose parent is not kept).
+    """
+    groups = []
+    for sector, rows in selector_groups(plan):
+        items = depth_first([row for row, _depth in rows if getattr(row, only)]) if only else rows
+        if items:
+            groups.append(SectorGroup(number=len(groups) + 1, sector=sector, items=items))
+    return groups
+
+
+# --- period results ---------------------------------------------------------------------------
+
+def results_for(plan, period):
+    """{indicator id: Result} for one period, the reported figure preferred over an estimate."""
+    by_indicator = {}
+    for result in Result.objects.filter(indicator__plan=plan, period=period).select_related("indicator"):
+        by_indicator.setdefault(result.indicator_id, []).append(result)
+    return {pk: pick_result(results) for pk, results in by_indicator.items()}
+
+
+@dataclass
+class ResultLine:
+    indicator: PlanIndicator
+    depth: int
+    assessment: Assessment
+
+    @property
+    def result(self):
+        return self.assessment.result
+
+    @property
+    def value(self):
+        """The period's figure, typed for the XLSX: a Decimal when it is a bare number, else text."""
+        result = self.result
+        display = self.assessment.result_display
+        if result is not None and result.value is not None and display == vnformat.format_number(result.value):
+            return result.value
+        return display
+
+    @property
+    def status(self):
+        return self.assessment.status
+
+    @property
+    def status_label(self):
+        return str(self.assessment.label or "")
+
+    @property
+    def percent(self):
+        return self.assessment.percent
+
+
+def result_groups(plan, period):
+    """Indicator groups whose items are ResultLines for ``period``."""
+    results = results_for(plan, period)
+    groups = indicator_groups(plan)
+    for group in groups:
+        group.items = [ResultLine(indicator, depth, assess(indicator, results.get(indicator.pk), period))
+                       for indicator, depth in group.items]
+    return groups
+
+
+def period_label(period):
+    return periods.label(period)
+
+
+def period_phrase(period, year):
+    """"năm 2024", "quý I năm 2024", "6 tháng năm 2024"."""
+    if period == "y":
+        return f"năm {year}"
+    return f"{periods.label_in_sentence(period)} năm {year}"
+
+
+def ascii_slug(text):
+    return slugify(text.replace("đ", "d").replace("Đ", "D"))
+
+
+def file_stem(plan, stem, period=None):
+    """An ASCII-safe file name stem: "ke-hoach-my-phu-2024", "bieu-02-q1-my-phu-2024".
+
+    ``stem`` is the document's own (reports.documents.registry); ``period`` is given for the
+    documents of a period only."""
+    parts = [stem]
+    if period:
+        parts.append(period)
+    parts += [ascii_slug(plan.unit.short_name) or f"don-vi-{plan.unit_id}", str(plan.year)]
+    if plan.revision:
+        parts.append(f"dc{plan.revision}")
+    return "-".join(parts)

@@ -1,0 +1,94 @@
+"""reports/dashboard/queries.py: roll-ups of a scoped plan queryset, a fixed number of queries."""
+
+import datetime
+from decimal import Decimal
+
+from django.urls import reverse
+
+from indicators.models import CatalogIndicator
+from plans.models import Plan
+from reports.dashboard import queries as dashboard
+from tests import factories as f
+
+
+def rows_by_name(rows):
+    return {r.name: r for r in rows}
+
+
+def test_overview_rolls_children_up_by_district(country, supervisor_p):
+    plans = dashboard.latest_plans(Plan.objects.filter(year=2024))
+
+    rows, totals = dashboard.overview(plans, root=country["province"], period="y", year=2024, user=supervisor_p)
+
+    by = rows_by_name(rows)
+    d, e = by["Thành phố D"], by["Thị xã E"]
+    assert (d.plans, d.indicators, d.reported, d.exceeded, d.no_data) == (1, 3, 2, 2, 1)
+    assert (d.on_time, d.late, d.missing, d.overdue_tasks) == (1, 0, 0, 1)
+    assert (e.near, e.not_met, e.late, e.missing) == (1, 1, 1, 0)
+    assert (totals.plans, totals.indicators, totals.reported) == (2, 6, 4)
+    assert totals.reported_share == Decimal("66.7")
+
+
+def test_overview_communes_mode_lists_every_ward_even_without_plan(country, supervisor_p):
+    plans = dashboard.latest_plans(Plan.objects.filter(year=2024))
+
+    rows, _ = dashboard.overview(plans, root=country["province"], period="y", year=2024, user=supervisor_p,
+                                 communes=True)
+
+    by = rows_by_name(rows)
+    assert set(by) == {"Phường A", "Phường B", "Phường C"}
+    assert by["Phường C"].plan_status == "Chưa có kế hoạch"
+    assert by["Phường A"].url == reverse("plans:plan_detail", args=[country["plan_a"].pk]) + "?period=y"
+
+
+def test_overview_lists_only_units_that_existed_in_the_year(country, supervisor_p):
+    """A commune created by the July 2025 reorganisation has no row in 2024; one abolished then has none in 2026."""
+    merged = f.UnitFactory(name="Phường Mới", kind="ward", parent=country["d"], valid_from=datetime.date(2025, 7, 1))
+    country["c"].valid_to = datetime.date(2025, 6, 30)
+    country["c"].save()
+    plans = dashboard.latest_plans(Plan.objects.filter(year=2024))
+
+    rows_2024, _ = dashboard.overview(plans, root=country["province"], period="y", year=2024, user=supervisor_p,
+                                      communes=True)
+    rows_2026, _ = dashboard.overview(Plan.objects.none(), root=country["province"], period="y", year=2026,
+                                      user=supervisor_p, communes=True)
+
+    assert set(rows_by_name(rows_2024)) == {"Phường A", "Phường B", "Phường C"}
+    assert merged.name in rows_by_name(rows_2026) and "Phường C" not in rows_by_name(rows_2026)
+
+
+def test_comparison_rate_is_summed_numerators_over_denominators(country):
+    bhyt = CatalogIndicator.objects.get(code="ty-le-tham-gia-bhyt")
+    plans = dashboard.latest_plans(Plan.objects.filter(year=2024))
+
+    rows, totals = dashboard.comparison(plans, bhyt, root=country["province"], period="y", year=2024)
+
+    assert [(r.name, r.value) for r in rows] == [("Thành phố D", Decimal("95.00")), ("Thị xã E", Decimal("85.00"))]
+    # (95 + 170) / (100 + 200), not the mean of 95% and 85%
+    assert totals.value == Decimal("88.33")
+    assert (totals.met, totals.units) == (1, 2)
+
+
+def test_comparison_of_a_sum_adds_values_and_targets(country):
+    budget = CatalogIndicator.objects.get(code="thu-ngan-sach")
+    plans = dashboard.latest_plans(Plan.objects.filter(year=2024))
+
+    rows, totals = dashboard.comparison(plans, budget, root=country["d"], period="y", year=2024)
+
+    assert [(r.name, r.value, r.is_single, r.target_text) for r in rows] == [
+        ("Phường A", Decimal("120"), True, "100 triệu đồng")]
+    assert (totals.value_sum, totals.target_sum, totals.percent) == (Decimal("120"), Decimal("100"),
+                                                                      Decimal("120.00"))
+
+
+def test_a_draft_revision_does_not_replace_the_issued_plan_on_the_dashboard(country):
+    issued = country["plan_a"]
+    draft = f.PlanFactory(unit=issued.unit, year=2024, revision=1, revision_of=issued, status="draft")
+    only_draft = f.PlanFactory(unit=country["c"], year=2024, status="draft")
+
+    in_force = set(dashboard.latest_plans(Plan.objects.filter(year=2024)))
+
+    assert issued in in_force and draft not in in_force and only_draft in in_force
+    draft.status = "issued"
+    draft.save()
+    assert set(dashboard.latest_plans(Plan.objects.filter(unit=issued.unit))) == {draft}
