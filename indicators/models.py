@@ -97,12 +97,6 @@ class PlanSector(models.Model):
         return self.name
 
 
-class PlanIndicatorQuerySet(models.QuerySet):
-    def for_documents(self):
-        return self.select_related("plan_sector", "plan_sector__sector", "department").order_by(
-            "plan_sector__order", "plan_sector_id", "order", "pk")
-
-
 class PlanIndicator(models.Model):
     plan = models.ForeignKey("plans.Plan", verbose_name=_("kế hoạch"), on_delete=models.CASCADE,
                              related_name="indicators")
@@ -141,8 +135,6 @@ class PlanIndicator(models.Model):
                                     on_delete=models.SET_NULL, related_name="copies", editable=False)
     version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords()
-
-    objects = PlanIndicatorQuerySet.as_manager()
 
     UNIT_LOOKUP = "plan__unit"
 

@@ -24,14 +24,14 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from core.periods import due_date
-from indicators.models import Aggregation, Direction, PlanIndicator, Result
-from plans.models import PeriodReport, Plan, PlanStatus, ReportStatus, Task, TaskStatus
+from indicators.models import Aggregation, Direction, EvaluationStatus, PlanIndicator, Result
+from plans.models import PeriodReport, Plan, PlanStatus, ReportStatus, Task
 from units.models import COMMUNE_LEVEL, Unit, UnitKind
 from units.scoping import visible_units
 
-STATUSES = ("exceeded", "met", "near", "not_met", "in_progress", "no_data")
+STATUSES = tuple(EvaluationStatus.values)  # exceeded, met, near, not_met, in_progress, no_data
 COUNTED = STATUSES[:-1]
-MET = ("exceeded", "met")
+MET = (EvaluationStatus.EXCEEDED, EvaluationStatus.MET)
 HUNDRED = Decimal(100)
 
 
@@ -239,7 +239,7 @@ def overview(plans, *, root, period, year, user, communes=False, today=None, inc
         plans.filter(due_passed(period, year, today)).exclude(
             Exists(reports_of(period).filter(plan=OuterRef("pk")).filter(submitted_q()))),
         grouping, to_unit, n=Count("pk"))
-    task_rows = grouped(Task.objects.filter(plan__in=plan_ids, due_date__lt=today).exclude(status=TaskStatus.DONE),
+    task_rows = grouped(Task.objects.filter(plan__in=plan_ids).overdue(today),
                         grouping, "plan__unit", n=Count("pk"))
 
     keys = set(plan_rows)

@@ -8,11 +8,10 @@ from django.utils.html import format_html
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
-from core.evaluation import STATUS_LABELS
 from core.vnformat import format_number, format_percent
+from indicators.models import EvaluationStatus
 
-STATUS_TITLES = {"exceeded": _("Vượt"), "met": _("Đạt"), "near": _("Đạt trên 90%"), "not_met": _("Không đạt"),
-                 "in_progress": _("Đang thực hiện"), "no_data": _("Chưa có kết quả")}
+STATUS_TITLES = dict(EvaluationStatus.choices)
 
 
 def _total(name):
@@ -150,7 +149,7 @@ class ComparisonTable(tables.Table):
     def render_status(self, record):
         if record.is_single:
             status = record.unit_status or "no_data"
-            return format_html('<span class="status-{}">{}</span>', status, STATUS_LABELS[status])
+            return format_html('<span class="status-{}">{}</span>', status, EvaluationStatus(status).label)
         return f"{record.met}/{record.units} {_('đạt, vượt')}"
 
     def render_reported(self, record):

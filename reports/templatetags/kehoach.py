@@ -15,6 +15,7 @@ from core import periods
 from core.phrases import short_meaning
 from core.vnformat import format_number, format_percent
 from indicators.assess import assess, pick_result
+from indicators.models import EvaluationStatus
 from reports.dashboard.comments import CommentForm, comment_context
 from reports.documents.exporters import FORMAT_LABELS
 from reports.documents.registry import DOCUMENTS
@@ -125,8 +126,7 @@ def plan_comments(context, plan):
 
 
 # The overview's counts: (attribute, CSS class of the cell).
-_COUNTS = (("exceeded", "status-exceeded"), ("met", "status-met"), ("near", "status-near"),
-           ("not_met", "status-not_met"), ("in_progress", "status-in_progress"), ("no_data", "status-no_data"),
+_COUNTS = (*((status, f"status-{status}") for status in EvaluationStatus.values),
            ("on_time", ""), ("late", "text-warning-emphasis"), ("missing", "text-danger"),
            ("overdue_tasks", "text-danger"))
 
