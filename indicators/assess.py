@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from core.evaluation import STATUS_LABELS, evaluate
 from core.periods import is_final
+from core.phrases import names_rate
 from core.vnformat import RATE_UNITS, format_number
 
 
@@ -48,7 +49,9 @@ def assess(indicator, result, period):
     if result is None:
         outcome = evaluate(indicator.parsed_target(), final=is_final(period))
     else:
+        # Last year's rate is the starting point of a change of a rate ("Giảm tỷ lệ hộ nghèo" 0,5%).
+        baseline = indicator.baseline_value if names_rate(indicator.name, indicator.target_text) else None
         outcome = evaluate(indicator.parsed_target(), value=result.value, numerator=result.numerator,
                            denominator=result.denominator, final=is_final(period),
-                           judgement=result.judgement)
+                           judgement=result.judgement, baseline=baseline)
     return Assessment(result=result, percent=outcome.percent, status=outcome.status)
