@@ -7,8 +7,8 @@ Reading rules, decided on the five seed plans:
   Money is normalised to đồng ("130 triệu đồng" -> 130000000 đồng, "9.949.000.000đ" too).
 * The target is the last number of the phrase; words before it are read as part of the
   indicator name ("Tỷ lệ hộ dân cư sử dụng nước sạch hơn 99%" -> above 99 %). Years, dates,
-  document numbers and ages ("năm 2023", "09/3/2023", "1300/QĐ-BYT", "dưới 5 tuổi") are not
-  targets. Parenthesised remarks are dropped ("từ 94% (thành phố 91,2%) trở lên").
+  document numbers, ages and counts after "cả" ("năm 2023", "09/3/2023", "1300/QĐ-BYT", "dưới 5
+  tuổi", "trên cả 3 tiêu chí") are not targets. Parenthesised remarks are dropped ("từ 94% (thành phố 91,2%) trở lên").
 * Comparators: "từ X", "X trở lên", "đạt X", "ít nhất", "tối thiểu", ">=" -> at_least;
   "trên"/"hơn"/"cao hơn"/"lớn hơn"/">" -> above, but "trên X trở lên" -> at_least;
   "dưới"/"thấp hơn"/"ít hơn"/"<" -> below; "tối đa", "X trở xuống", "còn", "xuống", "<=" -> at_most;
@@ -139,7 +139,7 @@ _CORE = re.compile(
     rf"(?<![\w/])(?P<a>{_NUM})\s*(?P<a_unit>%|‰)?"
     rf"(?:\s*(?P<sep>/|-|đến|tới)\s*(?:từ\s+)?(?P<b>{_NUM})(?![\d.,]*\d)(?!\s*/\s*\d))?"
 )
-_NAME_NUMBER_BEFORE = re.compile(r"(?:\blớp|\bmức độ|\bmức|\bcấp độ|\bkhóa|\bkhoá|\bkỳ|\bthứ)\s*$")
+_NAME_NUMBER_BEFORE = re.compile(r"(?:\blớp|\bmức độ|\bmức|\bcấp độ|\bkhóa|\bkhoá|\bkỳ|\bthứ|\bcả)\s*$")
 _SEPARATOR = re.compile(r";|\.\s|,\s|\svà\s")
 
 _LEADS = [  # (words, meaning), matched at the end of the text before the number; longest first
@@ -158,7 +158,7 @@ _LEADS = [  # (words, meaning), matched at the end of the text before the number
     (">", "above"), ("dưới", "below"), ("<", "below"),
     ("kéo giảm", "decrease"), ("giảm", "decrease"), ("tăng thêm", "increase"), ("tăng", "increase"),
     ("thêm", "increase"), ("là", "is"), (":", "neutral"), ("=", "neutral"), ("bình quân", "neutral"),
-    ("khoảng", "neutral"), ("hàng năm", "yearly"), ("hằng năm", "yearly"), ("mỗi năm", "yearly"),
+    ("khoảng", "neutral"), ("tỷ lệ", "neutral"), ("tỉ lệ", "neutral"), ("hàng năm", "yearly"), ("hằng năm", "yearly"), ("mỗi năm", "yearly"),
     ("duy trì", "keep"), ("giữ vững", "keep"),
 ]
 _LEAD_RE = [(re.compile(rf"(?:^|(?<=[\s:]))\s*{re.escape(w)}\s*$" if w[0].isalpha()
@@ -169,7 +169,7 @@ _UNITS = [
     "trường học", "hộ kinh doanh", "cơ sở", "đơn vị", "đối tượng", "phòng học", "hộ", "khóm", "ấp",
     "thôn", "ha", "người", "đơn", "nhóm", "trường", "con", "cây", "lượt", "tấn", "km", "m2", "m",
     "cuộc", "vụ", "căn", "chuẩn", "xã", "phường", "tiêu chí", "mô hình", "lớp", "em", "thanh niên",
-    "tân binh", "giấy chứng nhận",
+    "tân binh", "giấy chứng nhận", "khu dân cư",
 ]
 _UNIT_RE = re.compile(r"^(?:" + "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
                       + r")(?![\w])")
