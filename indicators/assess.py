@@ -44,14 +44,21 @@ def pick_result(results):
     return (finals or results or [None])[0]
 
 
+def rate_baseline(indicator):
+    """Last year's rate when ``indicator`` is a change of a rate ("Giảm tỷ lệ hộ nghèo" 0,5 điểm %):
+    the result is then the rate reached, judged on its change from this figure. None otherwise."""
+    if (indicator.target_kind in ("increase_by", "decrease_by") and indicator.target_unit in ("%", "‰")
+            and names_rate(indicator.name, indicator.target_text)):
+        return indicator.baseline_value
+    return None
+
+
 def assess(indicator, result, period):
     """Percent of target and status of ``indicator`` for ``period`` given its ``result`` (or None)."""
     if result is None:
         outcome = evaluate(indicator.parsed_target(), final=is_final(period))
     else:
-        # Last year's rate is the starting point of a change of a rate ("Giảm tỷ lệ hộ nghèo" 0,5%).
-        baseline = indicator.baseline_value if names_rate(indicator.name, indicator.target_text) else None
         outcome = evaluate(indicator.parsed_target(), value=result.value, numerator=result.numerator,
                            denominator=result.denominator, final=is_final(period),
-                           judgement=result.judgement, baseline=baseline)
+                           judgement=result.judgement, baseline=rate_baseline(indicator))
     return Assessment(result=result, percent=outcome.percent, status=outcome.status)

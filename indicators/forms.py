@@ -14,6 +14,7 @@ from core.tree import subtree_keys
 from core.vnformat import RATE_UNITS, format_number, looks_english
 from units.forms import StyledMixin, strict_decimal, within_columns
 
+from .assess import rate_baseline
 from .models import Judgement, PlanIndicator, PlanSector, Sector
 
 
@@ -206,6 +207,9 @@ class ResultForm(StyledMixin, forms.Form):
         else:
             del self.fields["judgement"]
             self.fields["result"].widget.attrs.update({"inputmode": "decimal", "autocomplete": "off"})
+            if (baseline := rate_baseline(indicator)) is not None:  # a cut of a rate: type the rate reached
+                self.fields["result"].widget.attrs["placeholder"] = (
+                    f"Tỷ lệ đạt được (năm trước {_with_unit(baseline, indicator.target_unit)})")
         self.style()
         for field in self.fields.values():
             attrs = field.widget.attrs

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 
+from indicators.forms import ResultForm
 from indicators.models import Result
 from tests import factories as f
 from tests.plans.test_results import post_row
@@ -118,3 +119,13 @@ def test_cut_of_a_rate_is_not_compared_ten_times(client, editor_a, plan_a):
     assert Result.objects.get(indicator=poor).value == Decimal("1.2")
     result = Result.objects.get(indicator=poor)
     assert (result.status, result.percent) == ("met", Decimal("100.00"))  # 1,7% -> 1,2%: a cut of 0,5 points
+
+
+def test_cut_of_a_rate_asks_for_the_rate_reached_beside_last_years(plan_a):
+    poor = f.PlanIndicatorFactory(plan=plan_a, name="Giảm tỷ lệ hộ nghèo", unit_of_measure="%",
+                                  target_text="0,5%", target_kind="decrease_by", target_value=Decimal("0.5"),
+                                  target_unit="%", baseline_value=Decimal("1.7"))
+
+    form = ResultForm(indicator=poor, period="y")
+
+    assert form.fields["result"].widget.attrs["placeholder"] == "Tỷ lệ đạt được (năm trước 1,7%)"
