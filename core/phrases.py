@@ -16,7 +16,8 @@ Reading rules, decided on the five seed plans:
   -> range; "A/B unit" -> ratio. The word nearest the number decides ("giảm còn 1,2%" is a level,
   "giảm 0,5%" a cut, "giảm ít nhất 0,5%" still a cut).
 * Negated comparators are the opposite bound: "không dưới/thấp hơn/ít hơn/nhỏ hơn X" -> at_least;
-  "không quá/vượt quá/trên/hơn/cao hơn/lớn hơn/nhiều hơn X" -> at_most.
+  "không quá/vượt quá/trên/hơn/cao hơn/lớn hơn/nhiều hơn X" -> at_most, "không để ... (vượt) quá X"
+  too ("vượt quá X" alone is above).
 * A bare number ("266", "97,5%", "03 hộ") is `exact`: the words are kept faithfully, and
   evaluation treats exact like at_least (officials write "97,5%" for "đạt 97,5%"); it is
   displayed as such ("≥ 266", "từ 266 trở lên").
@@ -148,7 +149,7 @@ _LEADS = [  # (words, meaning), matched at the end of the text before the number
     ("không kém hơn", "at_least"), ("không dưới", "at_least"),
     ("không cao hơn", "at_most"), ("không lớn hơn", "at_most"), ("không nhiều hơn", "at_most"),
     ("không vượt quá", "at_most"), ("không vượt", "at_most"), ("không quá", "at_most"), ("không trên", "at_most"),
-    ("không hơn", "at_most"),
+    ("không hơn", "at_most"), ("vượt quá", "over"), ("quá", "over"),
     ("thấp hơn", "below"), ("nhỏ hơn", "below"), ("ít hơn", "below"),
     ("cao hơn", "above"), ("lớn hơn", "above"), ("nhiều hơn", "above"),
     ("tối đa", "at_most"), ("<=", "at_most"),
@@ -206,6 +207,8 @@ def _leads(head):
             m = pattern.search(head)
             if m and meaning == "yearly" and re.search(r"\bcây$", head[:m.start()].rstrip()):
                 return leads, head  # "cây hằng năm": annual crops, not "per year"
+            if m and meaning == "over":  # "không để ... vượt quá 2%": at most; "vượt quá 2%": above
+                meaning = "at_most" if re.search(r"\bkhông\b", head[:m.start()]) else "above"
             if m:
                 leads.append(meaning)
                 head = head[:m.start()].rstrip()

@@ -21,8 +21,8 @@ COMPARATORS = {  # every comparator word of the parser, with its negated form wh
     "cao hơn": ("above", "không cao hơn", "at_most"),
     "lớn hơn": ("above", "không lớn hơn", "at_most"),
     "nhiều hơn": ("above", "không nhiều hơn", "at_most"),
-    "vượt quá": (None, "không vượt quá", "at_most"),
-    "quá": (None, "không quá", "at_most"),
+    "vượt quá": ("above", "không vượt quá", "at_most"),
+    "quá": ("above", "không quá", "at_most"),
     "từ": ("at_least", None, None),
     "ít nhất": ("at_least", None, None),
     "tối thiểu": ("at_least", None, None),
@@ -79,6 +79,8 @@ def test_negated_comparator_flips_to_the_opposite_bound(words, plain, negated, f
     ("Giảm tỷ lệ hộ nghèo", "0,5 điểm %", Target("decrease_by", value=D("0.5"), unit="%")),
     (None, "Tỷ lệ hộ nghèo giảm từ 1,8% xuống còn 1,2%", Target("at_most", value=D("1.2"), unit="%")),
     (None, "Giảm ít nhất 0,5% tỷ lệ hộ nghèo", Target("decrease_by", value=D("0.5"), unit="%")),
+    (None, "Tỷ lệ hộ tái nghèo không để vượt quá 2%", Target("at_most", value=D("2"), unit="%")),
+    (None, "Không để phát sinh quá 02 hộ nghèo mới", Target("at_most", value=D("2"), unit="hộ")),
     (None, "Diện tích gieo trồng cây hằng năm đạt 2.300 ha", Target("at_least", value=D("2300"), unit="ha")),
 ], ids=lambda v: v if isinstance(v, str) else None)
 def test_direction_from_the_name_wherever_its_verb_sits(name, text, expected):
