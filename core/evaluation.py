@@ -28,7 +28,7 @@ Decisions (the seeds show the arithmetic: 261/200 -> 130,5%; 88%/85% -> 103,53%)
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from core.vnformat import to_decimal, two_digit_count
+from core.vnformat import RATE_UNITS, to_decimal, two_digit_count
 
 STATUS_LABELS = {
     "exceeded": "Vượt",
@@ -74,7 +74,7 @@ def rate_change(target, result, baseline):
     """The change of a rate from ``baseline`` to ``result`` in the target's direction (a cut is
     positive), or None when the target is not a change of a rate or the baseline is not a rate."""
     baseline = to_decimal(baseline)
-    if target.kind not in ("increase_by", "decrease_by") or target.unit not in ("%", "‰") or baseline is None:
+    if target.kind not in ("increase_by", "decrease_by") or target.unit not in RATE_UNITS or baseline is None:
         return None
     if not 0 <= baseline <= (Decimal(1000) if target.unit == "‰" else HUNDRED):
         return None

@@ -47,7 +47,7 @@ def pick_result(results):
 def rate_baseline(indicator):
     """Last year's rate when ``indicator`` is a change of a rate ("Giảm tỷ lệ hộ nghèo" 0,5 điểm %):
     the result is then the rate reached, judged on its change from this figure. None otherwise."""
-    if (indicator.target_kind in ("increase_by", "decrease_by") and indicator.target_unit in ("%", "‰")
+    if (indicator.target_kind in ("increase_by", "decrease_by") and indicator.target_unit in RATE_UNITS
             and names_rate(indicator.name, indicator.target_text)):
         return indicator.baseline_value
     return None
