@@ -108,7 +108,7 @@ NO_FRACTION_FOR_MONEY = ("Chỉ tiêu này tính bằng đồng: nhập số ti�
 SMALL_AMOUNT = ("Bạn nhập {typed} đồng, nhỏ hơn rất nhiều so với kế hoạch {target} đồng. {hint}"
                 "nếu đúng là {typed} đồng, bấm Lưu lần nữa.")
 RATIO_INTO_COUNT = ("Bạn nhập “{typed}” (tử số/mẫu số), nhưng chỉ tiêu này là một số (kế hoạch {target}): "
-                    "chỉ tử số {numerator} được lưu làm kết quả. Nếu kết quả là {numerator}, bấm Lưu lần nữa; "
+                    "chỉ tử số {numerator} được lưu làm kết quả{large}. Nếu kết quả là {numerator}, bấm Lưu lần nữa; "
                     "nếu không, nhập một số.")
 TEN_TIMES = ("Bạn nhập {typed}, gấp hơn 10 lần kế hoạch {target}. Kiểm tra lại (thừa chữ số 0, nhầm đơn vị?); "
              "nếu đúng là {typed}, bấm Lưu lần nữa.")
@@ -289,18 +289,16 @@ class ResultForm(StyledMixin, forms.Form):
         if goal is None or goal <= 0:
             return
         label = ind.target_unit or (ind.unit_of_measure or "").strip()
-        shown = _with_unit(goal, label)
-        questions = []
-        if numerator is not None and unit not in RATE_UNITS and ind.target_kind != "ratio" and denominator != goal:
-            questions.append(RATIO_INTO_COUNT.format(
-                typed=f"{_vn(numerator)}/{_vn(denominator)}", target=shown, numerator=_vn(numerator)))
         amount = result_amount(ind.parsed_target(), value=value, numerator=numerator, denominator=denominator)
-        if amount is not None and amount > goal * LARGE_TIMES and not (
-                unit in RATE_UNITS and ind.target_kind in CHANGE_KINDS):
+        large = amount is not None and amount > goal * LARGE_TIMES and not (
+            unit in RATE_UNITS and ind.target_kind in CHANGE_KINDS)
+        if numerator is not None and unit not in RATE_UNITS and ind.target_kind != "ratio" and denominator != goal:
+            self._ask_once(RATIO_INTO_COUNT.format(
+                typed=f"{_vn(numerator)}/{_vn(denominator)}", target=_with_unit(goal, label),
+                numerator=_vn(numerator), large=", gấp hơn 10 lần kế hoạch" if large else ""))
+        elif large:
             typed = f"{_vn(numerator)}/{_vn(denominator)}" if value is None else _with_unit(value, label)
-            questions.append(TEN_TIMES.format(typed=typed, target=shown))
-        if questions:
-            self._ask_once(" ".join(questions))
+            self._ask_once(TEN_TIMES.format(typed=typed, target=_with_unit(goal, label)))
 
     def clean_version(self):
         return self.cleaned_data.get("version") or 0

@@ -25,8 +25,8 @@ def test_ratio_into_a_count_is_asked_once_then_saved(client, editor_a, workers):
     body = post_row(client, workers, period="y", result="261/200").content.decode()
 
     assert ("Bạn nhập “261/200” (tử số/mẫu số), nhưng chỉ tiêu này là một số (kế hoạch 9 lao động): "
-            "chỉ tử số 261 được lưu làm kết quả.") in body
-    assert "Bạn nhập 261/200, gấp hơn 10 lần kế hoạch 9 lao động." in body
+            "chỉ tử số 261 được lưu làm kết quả, gấp hơn 10 lần kế hoạch. Nếu kết quả là 261, bấm Lưu lần nữa; "
+            "nếu không, nhập một số.") in body
     assert f'name="r{workers.pk}-confirm_small" value="261/200"' in body
     assert not Result.objects.exists()
 
@@ -35,6 +35,15 @@ def test_ratio_into_a_count_is_asked_once_then_saved(client, editor_a, workers):
     assert "is-invalid" not in body
     result = Result.objects.get(indicator=workers)
     assert (result.numerator, result.denominator) == (261, 200)
+
+
+def test_ratio_into_a_count_within_ten_times_is_asked_without_the_size(client, editor_a, workers):
+    client.force_login(editor_a)
+
+    body = post_row(client, workers, period="y", result="12/15").content.decode()
+
+    assert "chỉ tử số 12 được lưu làm kết quả. Nếu kết quả là 12" in body and "gấp hơn" not in body
+    assert not Result.objects.exists()
 
 
 def test_ratio_restating_the_plan_is_not_questioned(client, editor_a, plan_a):
