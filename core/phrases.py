@@ -39,8 +39,8 @@ Reading rules, decided on the five seed plans:
 * Phrases that are qualitative or hold several targets ("Giảm 01 hộ nghèo và 01 hộ cận nghèo",
   "Giữ vững ...", "Duy trì phường đạt chuẩn ... ở 4 cấp", "đạt và vượt chỉ tiêu trên giao", "")
   give kind "qualitative": never an exception, never a guess. After "Duy trì"/"Giữ vững" a
-  number is a target only when it follows the verb directly ("Duy trì 04/04 Khu phố") or comes
-  with a comparator ("duy trì dưới 01%").
+  number is a target only when it follows the verb directly ("Duy trì 04/04 Khu phố"), comes
+  with a comparator ("duy trì dưới 01%") or measures something ("Duy trì diện tích lúa 520 ha").
 """
 
 import re
@@ -289,6 +289,8 @@ def parse(text, name=None):
     return Target(kind, value=value, unit=unit, per=per)
 
 
+# Units of a measured quantity: after "Duy trì <name>" a figure in one of them is still a target.
+_MEASURES = frozenset({"ha", "tấn", "km", "m", "m2", "đồng", "%", "‰"})
 _COMPARATORS = ("below", "at_most", "above", "at_least", "reach")
 _CHANGES = {"increase": "increase_by", "decrease": "decrease_by"}
 _LEVELS = {"down_to": "at_most", "up_to": "at_least"}
@@ -329,8 +331,9 @@ def _kind(leads, qualifier, unit, value, prefix, name):
     reduce = bool(re.search(r"\bgiảm\b", context))
     lower = reduce or any(word in context for word in _LOWER_WORDS)
     kind = _from_leads(leads, qualifier) or _from_leads(_leads(name)[0], None)
-    if kind is None and _KEEP_START.match(prefix) and re.sub(_KEEP_START, "", prefix).strip():
-        return None  # "Duy trì phường đạt chuẩn ... ở 4 cấp": not a target
+    if (kind is None and _KEEP_START.match(prefix) and re.sub(_KEEP_START, "", prefix).strip()
+            and unit not in _MEASURES):
+        return None  # "Duy trì phường đạt chuẩn ... ở 4 cấp": not a target; "... lúa 520 ha" is
     if kind == "at_least" and reduce:
         return "decrease_by"  # "Giảm tỷ lệ sinh con thứ ba ... là 0,05% trở lên": a cut of at least 0,05
     if kind == "reach":

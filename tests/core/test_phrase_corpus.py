@@ -7,7 +7,7 @@ from core.phrases import parse
 from tests.core.phrase_corpus import CORPUS, misses, share
 
 # Measured: the first 90 phrases 71/90 (78,9%) before the issue 12 fixes, 90/90 after; the 24 written
-# after those fixes 20/24 as first measured (19/24 on the old parser); the whole set now 113/114.
+# after those fixes 20/24 as first measured (19/24 on the old parser); the whole set now 114/114.
 FLOOR = 0.95
 
 
@@ -23,9 +23,8 @@ def test_share_right_on_the_corpus_is_above_the_floor(capsys):
     assert right >= FLOOR, misses()
 
 
-# Read differently on purpose, for now: after "Duy trì" a number not right after the verb is not a target
-# (it keeps "Duy trì phường đạt chuẩn ... ở 4 cấp" qualitative), which also drops "... lúa 520 ha".
-KNOWN_MISSES = {"dien-tich-lua"}
+# Phrases the parser is known to read differently (each an expected failure, strict): none now.
+KNOWN_MISSES = set()
 
 
 @pytest.mark.parametrize(("name", "text", "expected"), [
