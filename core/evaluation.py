@@ -10,6 +10,11 @@ Decisions (the seeds show the arithmetic: 261/200 -> 130,5%; 88%/85% -> 103,53%)
   ratio (the result count against the target numerator: "5/5 khóm") and for changes
   (increase_by / decrease_by: the result is the change achieved, "giảm 01 hộ nghèo" -> 1).
   percent = result / target * 100.
+* A change of a rate (increase_by / decrease_by in "%" or "‰": "Giảm tỷ lệ hộ nghèo" 0,5 điểm %)
+  given last year's rate as ``baseline``: the result is the rate reached and the change achieved
+  is baseline - result (a cut) or result - baseline (a rise), judged as above (1,7% -> 1,2% is a
+  cut of 0,5 points: 100%). Without a baseline the figure typed is the change itself, as for
+  counts. A baseline outside 0-100% (0-1000‰) is not a rate and is not used.
 * Limits (below, at_most) are inverted: percent = target / result * 100 (None when the result
   is 0). A limit that is kept is "met", never "exceeded"; "dưới 11,44%" with 11,44 is not kept
   (strictly below), nor is "trên 95%" with 95 (strictly above).
@@ -23,7 +28,7 @@ Decisions (the seeds show the arithmetic: 261/200 -> 130,5%; 88%/85% -> 103,53%)
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from core.vnformat import to_decimal, two_digit_count
+from core.vnformat import RATE_UNITS, to_decimal, two_digit_count
 
 STATUS_LABELS = {
     "exceeded": "Vượt",
@@ -65,13 +70,28 @@ def result_amount(target, *, value=None, numerator=None, denominator=None):
     return numerator
 
 
-def evaluate(target, *, value=None, numerator=None, denominator=None, final, judgement=""):
-    """Percent of target and status code (see STATUS_LABELS) for one result."""
+def rate_change(target, result, baseline):
+    """The change of a rate from ``baseline`` to ``result`` in the target's direction (a cut is
+    positive), or None when the target is not a change of a rate or the baseline is not a rate."""
+    baseline = to_decimal(baseline)
+    if target.kind not in ("increase_by", "decrease_by") or target.unit not in RATE_UNITS or baseline is None:
+        return None
+    if not 0 <= baseline <= (Decimal(1000) if target.unit == "‰" else HUNDRED):
+        return None
+    return baseline - result if target.kind == "decrease_by" else result - baseline
+
+
+def evaluate(target, *, value=None, numerator=None, denominator=None, final, judgement="", baseline=None):
+    """Percent of target and status code (see STATUS_LABELS) for one result; ``baseline`` is last
+    year's figure, used for a change of a rate."""
     if target.kind == "qualitative" or target.value is None:
         return Evaluation(None, judgement if judgement in JUDGEMENTS else "no_data")
     result = result_amount(target, value=value, numerator=numerator, denominator=denominator)
     if result is None:
         return Evaluation(None, "no_data")
+    change = rate_change(target, result, baseline)
+    if change is not None:
+        result = change
     goal = target.value
 
     if target.kind in ("below", "at_most"):

@@ -7,26 +7,40 @@ Reading rules, decided on the five seed plans:
   Money is normalised to đồng ("130 triệu đồng" -> 130000000 đồng, "9.949.000.000đ" too).
 * The target is the last number of the phrase; words before it are read as part of the
   indicator name ("Tỷ lệ hộ dân cư sử dụng nước sạch hơn 99%" -> above 99 %). Years, dates,
-  document numbers and ages ("năm 2023", "09/3/2023", "1300/QĐ-BYT", "dưới 5 tuổi") are not
-  targets. Parenthesised remarks are dropped ("từ 94% (thành phố 91,2%) trở lên").
+  document numbers, ages and counts after "cả" ("năm 2023", "09/3/2023", "1300/QĐ-BYT", "dưới 5
+  tuổi", "trên cả 3 tiêu chí") are not targets. Parenthesised remarks are dropped ("từ 94% (thành phố 91,2%) trở lên").
 * Comparators: "từ X", "X trở lên", "đạt X", "ít nhất", "tối thiểu", ">=" -> at_least;
-  "trên"/"hơn"/">" -> above, but "trên X trở lên" -> at_least; "dưới"/"<" -> below;
-  "không quá", "tối đa", "X trở xuống", "còn", "<=" -> at_most; "tăng"/"thêm" X -> increase_by;
-  "giảm" X -> decrease_by; "A-B" / "từ A đến B" -> range; "A/B unit" -> ratio.
+  "trên"/"hơn"/"cao hơn"/"lớn hơn"/">" -> above, but "trên X trở lên" -> at_least;
+  "dưới"/"thấp hơn"/"ít hơn"/"<" -> below; "tối đa", "X trở xuống", "còn", "xuống", "<=" -> at_most;
+  "lên" -> at_least; "tăng"/"thêm" X -> increase_by; "giảm" X -> decrease_by; "A-B" / "từ A đến B"
+  -> range; "A/B unit" -> ratio. The word nearest the number decides ("giảm còn 1,2%" is a level,
+  "giảm 0,5%" a cut, "giảm ít nhất 0,5%" still a cut).
+* Negated comparators are the opposite bound: "không dưới/thấp hơn/ít hơn/nhỏ hơn X" -> at_least;
+  "không quá/vượt quá/trên/hơn/cao hơn/lớn hơn/nhiều hơn X" -> at_most, "không để ... (vượt) quá X"
+  too ("vượt quá X" alone is above).
 * A bare number ("266", "97,5%", "03 hộ") is `exact`: the words are kept faithfully, and
-  evaluation treats exact like at_least (officials write "97,5%" for "đạt 97,5%").
-* The indicator name gives direction when the phrase does not: a name ending in "dưới"
-  (or "trên", "không quá", "đạt") lends that comparator. A name about something to reduce
-  ("giảm ...", "hộ nghèo", "suy dinh dưỡng", "bỏ học", ...) turns a bare percentage into
-  at_most, a bare count of households ("03 hộ") or anything after "giảm ... là" into
-  decrease_by, and "X trở lên" / "từ X" after a "giảm" name into decrease_by (a reduction of
-  at least X: "Giảm tỷ lệ sinh con thứ ba ... là 0,05% trở lên").
+  evaluation treats exact like at_least (officials write "97,5%" for "đạt 97,5%"); it is
+  displayed as such ("≥ 266", "từ 266 trở lên").
+* The indicator name gives direction when the phrase does not, wherever its verb sits:
+  - its last words act as words before the number ("... dưới", "... không dưới", "Tỷ suất
+    sinh thô tăng" 0,3‰ -> increase_by, "Tỷ lệ hộ nghèo giảm" -> decrease_by, "... giảm còn" ->
+    at_most);
+  - a name opening with a change verb ("Giảm tỷ lệ hộ nghèo", "Phấn đấu tăng tỷ lệ ...", "Thêm
+    01 trường") makes a bare count a change, and a bare percentage a change in percentage
+    points up to CUT_LIMIT (5): "Giảm tỷ lệ hộ nghèo" 0,5% is a cut of 0,5 points; above it the
+    figure is the level ("Giảm tỷ lệ suy dinh dưỡng thể Chiều cao 15%" -> at_most 15%);
+  - a name about something to reduce ("giảm" anywhere, "hộ nghèo", "suy dinh dưỡng", "bỏ học",
+    ...) turns a bare percentage into at_most, a bare count of households ("03 hộ") or anything
+    after "giảm ... là" into decrease_by, and "X trở lên" / "từ X" after a "giảm" name into
+    decrease_by (a reduction of at least X: "Giảm tỷ lệ sinh con thứ ba ... là 0,05% trở lên").
+  "Tăng cường", "tăng trưởng" and "tỷ lệ tăng dân số" are not verbs of change.
+* A change of a rate (names_rate: "tỷ lệ", "tỷ suất", ...) in "%" reads "giảm 0,5 điểm %".
 * "hàng năm"/"hằng năm" or "/năm" give per="năm"; "đồng/người/năm" gives per="người/năm".
 * Phrases that are qualitative or hold several targets ("Giảm 01 hộ nghèo và 01 hộ cận nghèo",
   "Giữ vững ...", "Duy trì phường đạt chuẩn ... ở 4 cấp", "đạt và vượt chỉ tiêu trên giao", "")
   give kind "qualitative": never an exception, never a guess. After "Duy trì"/"Giữ vững" a
-  number is a target only when it follows the verb directly ("Duy trì 04/04 Khu phố") or comes
-  with a comparator ("duy trì dưới 01%").
+  number is a target only when it follows the verb directly ("Duy trì 04/04 Khu phố"), comes
+  with a comparator ("duy trì dưới 01%") or measures something ("Duy trì diện tích lúa 520 ha").
 """
 
 import re
@@ -97,6 +111,7 @@ _NOISE = [
     re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b"),                              # dates
     re.compile(r"\b(?:so với\s+)?(?:cùng kỳ\s+)?năm(?: học)?\s+\d{4}(?:\s*-\s*\d{4})?"),  # years
     re.compile(r"\b(?:giai đoạn|nhiệm kỳ)\s+\d{4}\s*-\s*\d{4}"),
+    re.compile(r"\bso với (?:cùng kỳ )?(?:năm trước|năm ngoái|đầu năm|cùng kỳ)\b"),
     re.compile(r"\b\d+/[a-zđ]+(?:-[a-zđ]+)+"),                              # 1300/qđ-byt
     re.compile(r"\biso\s+\d+(?::\s*\d{4})?"),
     re.compile(r"\b(?:trên|mỗi)\s+0?1\s+(?:ha|hộ|người)\s+(?=[^\W\d])"),  # "trên 1 ha đất ..."
@@ -125,18 +140,26 @@ _CORE = re.compile(
     rf"(?<![\w/])(?P<a>{_NUM})\s*(?P<a_unit>%|‰)?"
     rf"(?:\s*(?P<sep>/|-|đến|tới)\s*(?:từ\s+)?(?P<b>{_NUM})(?![\d.,]*\d)(?!\s*/\s*\d))?"
 )
-_NAME_NUMBER_BEFORE = re.compile(r"(?:\blớp|\bmức độ|\bmức|\bcấp độ|\bkhóa|\bkhoá|\bkỳ|\bthứ)\s*$")
+_NAME_NUMBER_BEFORE = re.compile(r"(?:\blớp|\bmức độ|\bmức|\bcấp độ|\bkhóa|\bkhoá|\bkỳ|\bthứ|\bcả)\s*$")
 _SEPARATOR = re.compile(r";|\.\s|,\s|\svà\s")
 
 _LEADS = [  # (words, meaning), matched at the end of the text before the number; longest first
-    ("thấp hơn", "below"), ("cao hơn", "above"), ("không vượt quá", "at_most"), ("không quá", "at_most"),
+    # negated comparators read as their opposite bound ("không dưới 95%" is at least 95%)
+    ("không thấp hơn", "at_least"), ("không ít hơn", "at_least"), ("không nhỏ hơn", "at_least"),
+    ("không kém hơn", "at_least"), ("không dưới", "at_least"),
+    ("không cao hơn", "at_most"), ("không lớn hơn", "at_most"), ("không nhiều hơn", "at_most"),
+    ("không vượt quá", "at_most"), ("không vượt", "at_most"), ("không quá", "at_most"), ("không trên", "at_most"),
+    ("không hơn", "at_most"), ("vượt quá", "over"), ("quá", "over"),
+    ("thấp hơn", "below"), ("nhỏ hơn", "below"), ("ít hơn", "below"),
+    ("cao hơn", "above"), ("lớn hơn", "above"), ("nhiều hơn", "above"),
     ("tối đa", "at_most"), ("<=", "at_most"),
-    ("còn", "at_most"), ("ít nhất", "at_least"), ("tối thiểu", "at_least"), (">=", "at_least"),
+    ("còn", "at_most"), ("xuống", "down_to"), ("lên", "up_to"),
+    ("ít nhất", "at_least"), ("tối thiểu", "at_least"), (">=", "at_least"),
     ("từ", "at_least"), ("đạt", "reach"), ("trên", "above"), ("hơn", "above"),
     (">", "above"), ("dưới", "below"), ("<", "below"),
     ("kéo giảm", "decrease"), ("giảm", "decrease"), ("tăng thêm", "increase"), ("tăng", "increase"),
     ("thêm", "increase"), ("là", "is"), (":", "neutral"), ("=", "neutral"), ("bình quân", "neutral"),
-    ("khoảng", "neutral"), ("hàng năm", "yearly"), ("hằng năm", "yearly"), ("mỗi năm", "yearly"),
+    ("khoảng", "neutral"), ("tỷ lệ", "neutral"), ("tỉ lệ", "neutral"), ("hàng năm", "yearly"), ("hằng năm", "yearly"), ("mỗi năm", "yearly"),
     ("duy trì", "keep"), ("giữ vững", "keep"),
 ]
 _LEAD_RE = [(re.compile(rf"(?:^|(?<=[\s:]))\s*{re.escape(w)}\s*$" if w[0].isalpha()
@@ -146,7 +169,8 @@ _UNITS = [
     "lao động", "khu phố", "tổ dân phố", "học sinh", "trường hợp", "công dân", "hồ sơ", "sản phẩm",
     "trường học", "hộ kinh doanh", "cơ sở", "đơn vị", "đối tượng", "phòng học", "hộ", "khóm", "ấp",
     "thôn", "ha", "người", "đơn", "nhóm", "trường", "con", "cây", "lượt", "tấn", "km", "m2", "m",
-    "cuộc", "vụ", "căn", "chuẩn", "xã", "phường", "tiêu chí", "mô hình", "lớp", "em",
+    "cuộc", "vụ", "căn", "chuẩn", "xã", "phường", "tiêu chí", "mô hình", "lớp", "em", "thanh niên",
+    "tân binh", "giấy chứng nhận", "khu dân cư",
 ]
 _UNIT_RE = re.compile(r"^(?:" + "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
                       + r")(?![\w])")
@@ -156,7 +180,7 @@ _NOT_UNIT = {"đạt", "và", "trở", "so", "theo", "trên", "dưới", "của"
 _MULTIPLIERS = {"nghìn": Decimal(1000), "ngàn": Decimal(1000), "triệu": Decimal(10**6),
                 "tỷ": Decimal(10**9), "tỉ": Decimal(10**9)}
 _MONEY = re.compile(r"^(?:đồng|vnđ|vnd|đ)(?![\w])")
-_PERCENT = re.compile(r"^(%|‰|phần trăm|phần nghìn|phần ngàn)")
+_PERCENT = re.compile(r"^(?:điểm\s*)?(%|‰|phần trăm|phần nghìn|phần ngàn)")  # "0,5 điểm %": points
 _PER = re.compile(r"^/\s*(năm học|[^\W\d_]+(?:\s*/\s*[^\W\d_]+)*)")
 _PER_AFTER_WORDS = re.compile(r"^(?:[^\W\d_]+\s+){0,3}[^\W\d_]+\s*/\s*(năm học|năm|tháng|quý)\b")
 _QUALIFIER = re.compile(r"^(?:[^\W\d_]+\s+){0,3}?(trở lên|trở xuống)(?![\w])")
@@ -181,6 +205,10 @@ def _leads(head):
     while True:
         for pattern, meaning in _LEAD_RE:
             m = pattern.search(head)
+            if m and meaning == "yearly" and re.search(r"\bcây$", head[:m.start()].rstrip()):
+                return leads, head  # "cây hằng năm": annual crops, not "per year"
+            if m and meaning == "over":  # "không để ... vượt quá 2%": at most; "vượt quá 2%": above
+                meaning = "at_most" if re.search(r"\bkhông\b", head[:m.start()]) else "above"
             if m:
                 leads.append(meaning)
                 head = head[:m.start()].rstrip()
@@ -210,8 +238,8 @@ def parse(text, name=None):
     rest = norm[core.end():].strip()
 
     multiplier = Decimal(1)
-    m = re.match(r"^(nghìn|ngàn|triệu|tỷ|tỉ)(?![\w])\s*", rest)
-    if m:
+    m = re.match(r"^(nghìn|ngàn|triệu|tỷ|tỉ)(?![\w])(?!\s+(?:lệ|suất|trọng)\b)\s*", rest)  # not "tỷ lệ"
+    if m and core.group("a_unit") is None:
         multiplier, rest = _MULTIPLIERS[m.group(1)], rest[m.end():]
     unit = core.group("a_unit")
     if unit is None:
@@ -235,7 +263,7 @@ def parse(text, name=None):
         per, rest = ("năm" if m.group(1) == "mỗi năm" else m.group(1)), rest[m.end():].strip()
     elif unit in ("%", "‰") and (m := _PER_AFTER_WORDS.match(rest)):
         per, rest = m.group(1), rest[m.end():].strip()
-    if per is None and ("yearly" in leads or re.search(r"\b(?:hàng|hằng|mỗi) năm\b", prefix)):
+    if per is None and ("yearly" in leads or re.search(r"(?<!cây )\b(?:hàng|hằng|mỗi) năm\b", prefix)):
         per = "năm"
 
     qualifier = None
@@ -255,49 +283,69 @@ def parse(text, name=None):
     if sep:
         return Target("range", value=value, value_max=second, unit=unit, per=per)
 
-    kind = _kind(leads, qualifier, unit, prefix, normalise(name or ""))
+    kind = _kind(leads, qualifier, unit, value, prefix, normalise(name or ""))
     if kind is None:
         return QUALITATIVE
     return Target(kind, value=value, unit=unit, per=per)
 
 
-def _kind(leads, qualifier, unit, prefix, name):
-    """Kind from the words around the number, then from the indicator name."""
-    if "increase" in leads:
-        return "increase_by"
-    if "decrease" in leads and "at_most" not in leads:
-        return "decrease_by"
+# Units of a measured quantity: after "Duy trì <name>" a figure in one of them is still a target.
+_MEASURES = frozenset({"ha", "tấn", "km", "m", "m2", "đồng", "%", "‰"})
+_COMPARATORS = ("below", "at_most", "above", "at_least", "reach")
+_CHANGES = {"increase": "increase_by", "decrease": "decrease_by"}
+_LEVELS = {"down_to": "at_most", "up_to": "at_least"}
+# A change verb opening the indicator ("Giảm tỷ lệ hộ nghèo", "Phấn đấu tăng tỷ lệ ...", "Thêm 01 trường").
+_VERB_START = re.compile(r"^(?:(?:phấn đấu|tiếp tục|tích cực|quyết tâm|có)\s+)*(kéo giảm|giảm|tăng thêm|tăng|thêm)"
+                         r"\s+(?!cường\b|trưởng\b|dân số\b|gia\b)")
+# The largest cut or rise of a rate, in points, a ward plans for a year: a bare figure above it after
+# "Giảm tỷ lệ ..." is the level to reach ("Giảm tỷ lệ suy dinh dưỡng thể Chiều cao 15%").
+CUT_LIMIT = Decimal(5)
+
+
+def _from_leads(leads, qualifier):
+    """Kind the words around the number give (None when they give none): the nearest word that says
+    something decides, a change verb behind "ít nhất"/"tối thiểu" ("giảm ít nhất 0,5%") stays a change."""
+    said = [lead for lead in leads if lead in _COMPARATORS or lead in _CHANGES or lead in _LEVELS]
+    if said and said[0] in _CHANGES:
+        return _CHANGES[said[0]]
+    if said and said[0] == "at_least" and len(said) > 1 and said[1] in _CHANGES:
+        return _CHANGES[said[1]]
+    if qualifier == "trở lên":
+        return "at_least"
+    if qualifier == "trở xuống":
+        return "at_most"
+    if said:
+        return _LEVELS.get(said[0], said[0])
+    return None
+
+
+def _verb(text):
+    m = _VERB_START.match(text)
+    return None if m is None else ("decrease" if "giảm" in m.group(1) else "increase")
+
+
+def _kind(leads, qualifier, unit, value, prefix, name):
+    """Kind from the words around the number, then from the indicator name: its last words
+    ("Tỷ suất sinh thô tăng", "... không dưới"), then the verb it opens with ("Giảm tỷ lệ hộ nghèo")."""
     context = f"{name} {prefix}".strip()
     reduce = bool(re.search(r"\bgiảm\b", context))
     lower = reduce or any(word in context for word in _LOWER_WORDS)
-    explicit = None
-    if qualifier == "trở lên":
-        explicit = "at_least"
-    elif qualifier == "trở xuống":
-        explicit = "at_most"
-    else:
-        for meaning in ("below", "at_most", "above", "at_least", "reach"):
-            if meaning in leads:
-                explicit = meaning
-                break
-    if explicit is None:
-        for ending, meaning in (("dưới", "below"), ("không quá", "at_most"), ("tối đa", "at_most"),
-                                ("trên", "above"), ("hơn", "above"), ("trở lên", "at_least"),
-                                ("từ", "at_least"), ("đạt", "at_least")):
-            if re.search(rf"(?:^|\s){ending}$", name):
-                return meaning
-    if explicit is None and _KEEP_START.match(prefix) and re.sub(_KEEP_START, "", prefix).strip():
-        return None  # "Duy trì phường đạt chuẩn ... ở 4 cấp": not a target
-    if reduce and explicit == "at_least":
-        return "decrease_by"
-    if lower and explicit == "reach":
-        return "at_most"
-    if explicit == "reach":
-        return "at_least"
-    if explicit:
-        return explicit
+    kind = _from_leads(leads, qualifier) or _from_leads(_leads(name)[0], None)
+    if (kind is None and _KEEP_START.match(prefix) and re.sub(_KEEP_START, "", prefix).strip()
+            and unit not in _MEASURES):
+        return None  # "Duy trì phường đạt chuẩn ... ở 4 cấp": not a target; "... lúa 520 ha" is
+    if kind == "at_least" and reduce:
+        return "decrease_by"  # "Giảm tỷ lệ sinh con thứ ba ... là 0,05% trở lên": a cut of at least 0,05
+    if kind == "reach":
+        return "at_most" if lower else "at_least"
+    if kind:
+        return kind
+    rate = unit in ("%", "‰")
+    verb = _verb(prefix) or _verb(name)
+    if verb and (rate and value <= CUT_LIMIT or unit not in ("đồng", None, "%", "‰")):
+        return _CHANGES[verb]  # "Giảm tỷ lệ hộ nghèo" 0,5%: a cut of 0,5 points; "Thêm" 01 trường
     if lower:
-        if unit in ("%", "‰"):
+        if rate:
             return "decrease_by" if (reduce and "is" in leads) else "at_most"
         if unit == "hộ" or (reduce and unit not in ("đồng", None)):
             return "decrease_by"
@@ -306,9 +354,21 @@ def _kind(leads, qualifier, unit, prefix, name):
 
 # --- formatting ---------------------------------------------------------------------------
 
-def _amount(value, unit, per):
-    text = format_number(value)
-    if unit in ("%", "‰"):
+_RATE = re.compile(r"\bt[ỷỉ] (?:lệ|suất|trọng)\b|\bđộ che phủ\b")
+
+
+def names_rate(*texts):
+    """Whether the indicator name or target text speaks of a rate ("Tỷ lệ hộ nghèo", "tỷ suất sinh"):
+    a change of it in "%" is in percentage points, not a growth of a count or an amount."""
+    return any(_RATE.search(normalise(text)) for text in texts if text)
+
+
+def _amount(target, context):
+    unit, per = target.unit, target.per
+    text = format_number(target.value)
+    if unit == "%" and target.kind in ("increase_by", "decrease_by") and names_rate(context):
+        text += " điểm %"  # a change of a rate is in percentage points: "giảm 0,5 điểm %"
+    elif unit in ("%", "‰"):
         text += unit
     elif unit:
         text += " " + unit
@@ -320,12 +380,16 @@ def _suffix(unit, per):
     return text + (f"/{per}" if per else "")
 
 
-def format_target(target):
-    """Vietnamese text giving back the meaning; "" for qualitative (show the text as written)."""
+def format_target(target, context=""):
+    """Vietnamese text giving back the meaning; "" for qualitative (show the text as written).
+
+    A bare figure ("266", "9.949.000.000đ") is evaluated as "at least" and reads so: "từ 266 trở
+    lên". ``context`` (the indicator name, the target text) naming a rate makes a change of a
+    percentage read in points: "giảm 0,5 điểm %" (without it: "giảm 0,5%")."""
     kind, unit, per = target.kind, target.unit, target.per
     if kind == "qualitative" or target.value is None:
         return ""
-    amount = _amount(target.value, unit, per)
+    amount = _amount(target, context)
     if kind == "range":
         return f"{format_number(target.value)}-{format_number(target.value_max)}{_suffix(unit, per)}"
     if kind == "ratio":
@@ -335,27 +399,28 @@ def format_target(target):
         "above": f"trên {amount}",
         "at_most": f"không quá {amount}",
         "below": f"dưới {amount}",
-        "exact": amount,
+        "exact": f"từ {amount} trở lên",
         "increase_by": f"tăng {amount}",
         "decrease_by": f"giảm {amount}",
     }[kind]
 
 
-def short_meaning(target):
+def short_meaning(target, context=""):
     """Compact form for tables and badges: "≥ 90%", "< 11,44%", "giảm 3 hộ", "định tính".
 
-    A change from last year is written in words ("giảm 3 hộ", "tăng 0,3‰"): "−3 hộ" read as a
-    negative count to the officials who tried it."""
+    A bare figure shows "≥", as it is evaluated. A change from last year is written in words
+    ("giảm 3 hộ", "tăng 0,3‰", "giảm 0,5 điểm %" for a rate named in ``context``): "−3 hộ" read
+    as a negative count to the officials who tried it."""
     kind, unit, per = target.kind, target.unit, target.per
     if kind == "qualitative" or target.value is None:
         return "định tính"
-    amount = _amount(target.value, unit, per)
+    amount = _amount(target, context)
     if kind == "range":
         return f"{format_number(target.value)}–{format_number(target.value_max)}{_suffix(unit, per)}"
     if kind == "ratio":
         return f"{format_number(target.value)}/{format_number(target.denominator)}{_suffix(unit, per)}"
     return {
         "at_least": f"≥ {amount}", "above": f"> {amount}", "at_most": f"≤ {amount}",
-        "below": f"< {amount}", "exact": f"= {amount}", "increase_by": f"tăng {amount}",
+        "below": f"< {amount}", "exact": f"≥ {amount}", "increase_by": f"tăng {amount}",
         "decrease_by": f"giảm {amount}",
     }[kind]

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from core.evaluation import STATUS_LABELS, evaluate
 from core.periods import is_final
+from core.phrases import names_rate
 from core.vnformat import RATE_UNITS, format_number
 
 
@@ -43,6 +44,15 @@ def pick_result(results):
     return (finals or results or [None])[0]
 
 
+def rate_baseline(indicator):
+    """Last year's rate when ``indicator`` is a change of a rate ("Giảm tỷ lệ hộ nghèo" 0,5 điểm %):
+    the result is then the rate reached, judged on its change from this figure. None otherwise."""
+    if (indicator.target_kind in ("increase_by", "decrease_by") and indicator.target_unit in RATE_UNITS
+            and names_rate(indicator.name, indicator.target_text)):
+        return indicator.baseline_value
+    return None
+
+
 def assess(indicator, result, period):
     """Percent of target and status of ``indicator`` for ``period`` given its ``result`` (or None)."""
     if result is None:
@@ -50,5 +60,5 @@ def assess(indicator, result, period):
     else:
         outcome = evaluate(indicator.parsed_target(), value=result.value, numerator=result.numerator,
                            denominator=result.denominator, final=is_final(period),
-                           judgement=result.judgement)
+                           judgement=result.judgement, baseline=rate_baseline(indicator))
     return Assessment(result=result, percent=outcome.percent, status=outcome.status)

@@ -9,10 +9,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from core.evaluation import result_amount
 from core.tree import subtree_keys
 from core.vnformat import RATE_UNITS, format_number, looks_english
 from units.forms import StyledMixin, strict_decimal, within_columns
 
+from .assess import rate_baseline
 from .models import Judgement, PlanIndicator, PlanSector, Sector
 
 
@@ -105,6 +107,11 @@ NO_FRACTION_FOR_MONEY = ("Chỉ tiêu này tính bằng đồng: nhập số ti�
                          "không nhập tử số/mẫu số.")
 SMALL_AMOUNT = ("Bạn nhập {typed} đồng, nhỏ hơn rất nhiều so với kế hoạch {target} đồng. {hint}"
                 "nếu đúng là {typed} đồng, bấm Lưu lần nữa.")
+RATIO_INTO_COUNT = ("Bạn nhập “{typed}” (tử số/mẫu số), nhưng chỉ tiêu này là một số (kế hoạch {target}): "
+                    "chỉ tử số {numerator} được lưu làm kết quả{large}. Nếu kết quả là {numerator}, bấm Lưu lần nữa; "
+                    "nếu không, nhập một số.")
+TEN_TIMES = ("Bạn nhập {typed}, gấp hơn 10 lần kế hoạch {target}. Kiểm tra lại (thừa chữ số 0, nhầm đơn vị?); "
+             "nếu đúng là {typed}, bấm Lưu lần nữa.")
 ENGLISH_NUMBER = ("“{text}” là cách viết số kiểu Anh. Viết theo kiểu Việt Nam: dấu chấm phân cách hàng "
                   "nghìn, dấu phẩy phần thập phân, ví dụ 1.234,5.")
 NEGATIVE = "Kết quả không được âm."
@@ -114,6 +121,8 @@ MULTIPLIERS = {"nghìn": Decimal(10**3), "ngàn": Decimal(10**3), "triệu": Dec
                "tỷ": Decimal(10**9), "tỉ": Decimal(10**9)}
 # A result below this share of a money target is most likely typed in the wrong unit ("150" for 150 triệu).
 SMALL_SHARE = Decimal("0.001")
+# A result more than this many times its target is most likely a slip (an extra 0, "261/200" read as 261).
+LARGE_TIMES = 10
 _AMOUNT_PART = re.compile(r"([\d.,]+)\s*(nghìn|ngàn|triệu|tỷ|tỉ)(?![\w])")
 _CURRENCY = re.compile(r"\s*(?:đồng|vnđ|vnd|đ)$")
 
@@ -198,6 +207,9 @@ class ResultForm(StyledMixin, forms.Form):
         else:
             del self.fields["judgement"]
             self.fields["result"].widget.attrs.update({"inputmode": "decimal", "autocomplete": "off"})
+            if (baseline := rate_baseline(indicator)) is not None:  # a cut of a rate: type the rate reached
+                self.fields["result"].widget.attrs["placeholder"] = (
+                    f"Tỷ lệ đạt được (năm trước {_with_unit(baseline, indicator.target_unit)})")
         self.style()
         for field in self.fields.values():
             attrs = field.widget.attrs
@@ -234,6 +246,7 @@ class ResultForm(StyledMixin, forms.Form):
                 raise ValidationError("Mẫu số phải lớn hơn 0.")
             if rate and numerator > denominator:
                 raise ValidationError("Tử số lớn hơn mẫu số: tỷ lệ không thể vượt 100%.")
+            self._check_plausible(value=None, numerator=numerator, denominator=denominator, unit=unit)
             return (None, numerator, denominator)
         value = read_number(text, money=money)
         if value is None:
@@ -246,21 +259,46 @@ class ResultForm(StyledMixin, forms.Form):
                 raise ValidationError(f"Tỷ lệ không thể vượt {top}{unit}.")
         if money:
             self._check_small_amount(text, value)
+        self._check_plausible(value=value, numerator=None, denominator=None, unit=unit)
         return (value, None, None)
+
+    def _ask_once(self, message):
+        """Refuse with ``message`` unless the same text was saved again after it was asked."""
+        typed = (self.data.get(self.add_prefix("result")) or "").strip()
+        if (self.data.get(self.add_prefix("confirm_small")) or "").strip() == typed:
+            return
+        self.confirm_value = typed
+        raise ValidationError(message)
 
     def _check_small_amount(self, text, value):
         """A money figure under 0,1 % of the target is refused once; the same text saved again passes."""
         target = self.indicator.target_value
         if not target or target <= 0 or value <= 0 or value >= target * SMALL_SHARE:
             return
-        typed = (self.data.get(self.add_prefix("result")) or "").strip()
-        if (self.data.get(self.add_prefix("confirm_small")) or "").strip() == typed:
-            return
-        self.confirm_value = typed
         bare = re.fullmatch(r"[\d.,]+", text.strip())
         hint = (f"Nếu đúng là triệu, gõ “{text.strip()} triệu”; " if bare
                 else "Kiểm tra lại đơn vị (nghìn, triệu, tỷ); ")
-        raise ValidationError(SMALL_AMOUNT.format(typed=_vn(value), target=_vn(target), hint=hint))
+        self._ask_once(SMALL_AMOUNT.format(typed=_vn(value), target=_vn(target), hint=hint))
+
+    def _check_plausible(self, *, value, numerator, denominator, unit):
+        """Asked once, like a tiny money figure: a ratio typed into an indicator that counts ("261/200"
+        where the plan says 9 lao động; a denominator equal to the target only restates the plan), and
+        a figure more than 10 times its target (a change of a rate, read against last year, excepted)."""
+        ind = self.indicator
+        goal = ind.target_value_max if ind.target_kind == "range" else ind.target_value
+        if goal is None or goal <= 0:
+            return
+        label = ind.target_unit or (ind.unit_of_measure or "").strip()
+        amount = result_amount(ind.parsed_target(), value=value, numerator=numerator, denominator=denominator)
+        large = amount is not None and amount > goal * LARGE_TIMES and not (
+            unit in RATE_UNITS and ind.target_kind in CHANGE_KINDS)
+        if numerator is not None and unit not in RATE_UNITS and ind.target_kind != "ratio" and denominator != goal:
+            self._ask_once(RATIO_INTO_COUNT.format(
+                typed=f"{_vn(numerator)}/{_vn(denominator)}", target=_with_unit(goal, label),
+                numerator=_vn(numerator), large=", gấp hơn 10 lần kế hoạch" if large else ""))
+        elif large:
+            typed = f"{_vn(numerator)}/{_vn(denominator)}" if value is None else _with_unit(value, label)
+            self._ask_once(TEN_TIMES.format(typed=typed, target=_with_unit(goal, label)))
 
     def clean_version(self):
         return self.cleaned_data.get("version") or 0
@@ -283,6 +321,11 @@ class ResultForm(StyledMixin, forms.Form):
         if self.qualitative:
             return self.data.get(self.add_prefix("text"), "")
         return self.data.get(self.add_prefix("result"), "")
+
+
+def _with_unit(value, unit):
+    """ "9 lao động", "1%", "9.949.000.000 đồng": a figure as the plan writes it."""
+    return f"{_vn(value)}{unit}" if unit in RATE_UNITS else f"{_vn(value)} {unit}".strip()
 
 
 def _result_box(result):

@@ -53,7 +53,7 @@ def _draft(request, plan_pk, queryset=None, /, **lookup):
 
 def _preview(text, name=None):
     target = indicator_services.read_target(text, name or None)
-    return {"text": (text or "").strip(), "meaning": short_meaning(target),
+    return {"text": (text or "").strip(), "meaning": short_meaning(target, f"{name or ''} {text or ''}"),
             "qualitative": indicator_services.is_qualitative(target.kind),
             "english_number": has_english_number(text)}
 

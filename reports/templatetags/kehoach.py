@@ -72,7 +72,7 @@ def first_lower_filter(text):
 @register.filter
 def target_meaning(indicator):
     """Compact parsed meaning of an indicator's target ("≥ 90%"), for display next to the text."""
-    return short_meaning(indicator.parsed_target())
+    return short_meaning(indicator.parsed_target(), f"{indicator.name} {indicator.target_text}")
 
 
 @register.simple_tag

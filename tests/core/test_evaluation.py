@@ -135,3 +135,51 @@ def test_summary_sentence_omits_zero_groups():
 
 def test_summary_sentence_without_results():
     assert summary_sentence({}, 3, subject="chỉ tiêu") == "Kết quả thực hiện 03 chỉ tiêu năm 2023 chưa có kết quả"
+
+
+# --- a cut of a rate, in percentage points, against last year's rate ------------------------
+
+POVERTY_CUT = parse("0,5%", "Giảm tỷ lệ hộ nghèo")
+
+
+def test_cut_of_a_rate_is_judged_on_the_fall_from_the_baseline():
+    assert POVERTY_CUT == Target("decrease_by", value=D("0.5"), unit="%")
+    assert evaluate(POVERTY_CUT, value=D("1.2"), baseline=D("1.7"), final=True) == Evaluation(D("100.00"), "met")
+    assert evaluate(POVERTY_CUT, value=D("1.1"), baseline=D("1.7"), final=True) == Evaluation(D("120.00"), "exceeded")
+    assert evaluate(POVERTY_CUT, value=D("1.3"), baseline=D("1.7"), final=True) == Evaluation(D("80.00"), "not_met")
+    assert evaluate(POVERTY_CUT, value=D("1.3"), baseline=D("1.7"), final=False).status == "in_progress"
+
+
+def test_cut_of_a_rate_from_counts_uses_the_rate_reached():
+    # 14 poor households of 1.400 = 1% against last year's 1,6%: a cut of 0,6 points
+    assert evaluate(POVERTY_CUT, numerator=14, denominator=1400, baseline=D("1.6"),
+                    final=True) == Evaluation(D("120.00"), "exceeded")
+
+
+def test_rate_that_rose_instead_of_falling_is_not_met():
+    outcome = evaluate(POVERTY_CUT, value=D("1.9"), baseline=D("1.7"), final=True)
+    assert outcome.status == "not_met" and outcome.percent < 0
+
+
+def test_rise_of_a_rate_per_mille_against_the_baseline():
+    births = parse("0,3‰", "Tỷ suất sinh thô tăng")
+    assert births == Target("increase_by", value=D("0.3"), unit="‰")
+    assert evaluate(births, value=D("15.3"), baseline=D("15"), final=True) == Evaluation(D("100.00"), "met")
+
+
+def test_change_without_baseline_is_the_figure_typed_as_before():
+    assert evaluate(POVERTY_CUT, value=D("0.5"), final=True) == Evaluation(D("100.00"), "met")
+    households = parse("Giảm 03 hộ nghèo")
+    assert evaluate(households, value=3, baseline=D("12"), final=True) == Evaluation(D("100.00"), "met")
+
+
+def test_baseline_that_is_not_a_rate_is_ignored():
+    growth = parse("tăng 2,5% hộ kinh doanh/năm")
+    assert evaluate(growth, value=D("2.5"), baseline=D("420"), final=True) == Evaluation(D("100.00"), "met")
+
+
+def test_bare_figure_is_evaluated_as_at_least():
+    bare = parse("9.949.000.000đ", "Thu ngân sách")
+    assert bare.kind == "exact"
+    assert evaluate(bare, value=D("9949000000"), final=True).status == "met"
+    assert evaluate(bare, value=D("10000000000"), final=True).status == "exceeded"

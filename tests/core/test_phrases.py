@@ -1,5 +1,6 @@
 """Target phrases: every target phrase of the five seed plans, the design examples, and round trips."""
 
+from dataclasses import replace
 from decimal import Decimal as D
 
 import pytest
@@ -434,11 +435,12 @@ def test_target_rejects_unknown_kind():
         (Target("above", value=D("95"), unit="%"), "trên 95%", "> 95%"),
         (Target("at_most", value=D("5"), unit="%"), "không quá 5%", "≤ 5%"),
         (Target("below", value=D("11.44"), unit="%"), "dưới 11,44%", "< 11,44%"),
-        (Target("exact", value=D("266")), "266", "= 266"),
-        (Target("exact", value=D("9949000000"), unit="đồng"), "9.949.000.000 đồng", "= 9.949.000.000 đồng"),
-        (Target("exact", value=D("3"), unit="hộ"), "3 hộ", "= 3 hộ"),
-        (Target("exact", value=D("64000000"), unit="đồng", per="người/năm"), "64.000.000 đồng/người/năm",
-         "= 64.000.000 đồng/người/năm"),
+        (Target("exact", value=D("266")), "từ 266 trở lên", "≥ 266"),
+        (Target("exact", value=D("9949000000"), unit="đồng"), "từ 9.949.000.000 đồng trở lên",
+         "≥ 9.949.000.000 đồng"),
+        (Target("exact", value=D("3"), unit="hộ"), "từ 3 hộ trở lên", "≥ 3 hộ"),
+        (Target("exact", value=D("64000000"), unit="đồng", per="người/năm"),
+         "từ 64.000.000 đồng/người/năm trở lên", "≥ 64.000.000 đồng/người/năm"),
         (Target("range", value=D("15"), value_max=D("20"), unit="%"), "15-20%", "15–20%"),
         (Target("ratio", value=D("5"), denominator=D("5"), unit="khóm"), "5/5 khóm", "5/5 khóm"),
         (Target("increase_by", value=D("0.3"), unit="‰"), "tăng 0,3‰", "tăng 0,3‰"),
@@ -452,10 +454,15 @@ def test_format_target_and_short_meaning(target, text, short):
     assert short_meaning(target) == short
 
 
+def as_evaluated(target):
+    """A bare figure ("266") is evaluated, and so displayed, as "at least": its text reads back so."""
+    return replace(target, kind="at_least") if target.kind == "exact" else target
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), SEED_PHRASES)
 def test_format_target_of_seed_phrase_reads_back(name, text, expected):
     if expected.kind != "qualitative":
-        assert parse(format_target(expected)) == expected
+        assert parse(format_target(expected)) == as_evaluated(expected)
 
 
 amounts = st.builds(lambda n, e: D(n).scaleb(-e), st.integers(0, 10**13), st.integers(0, 4))
@@ -478,4 +485,5 @@ def targets(draw):
 
 @given(targets())
 def test_parse_inverts_format_target(target):
-    assert parse(format_target(target)) == target
+    assert parse(format_target(target)) == as_evaluated(target)
+
