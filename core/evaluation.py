@@ -64,7 +64,7 @@ def result_amount(target, *, value=None, numerator=None, denominator=None):
         return value
     if numerator is None:
         return None
-    if target.unit in ("%", "‰") and target.kind != "ratio" and denominator:
+    if target.unit in RATE_UNITS and target.kind != "ratio" and denominator:
         scale = Decimal(1000) if target.unit == "‰" else HUNDRED
         return numerator / denominator * scale
     return numerator

@@ -48,7 +48,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
-from core.vnformat import format_number, parse_number, to_decimal
+from core.vnformat import RATE_UNITS, format_number, parse_number, to_decimal
 
 KINDS = ("at_least", "above", "at_most", "below", "exact", "range", "ratio",
          "increase_by", "decrease_by", "qualitative")
@@ -253,7 +253,7 @@ def parse(text, name=None):
             unit = m.group(0)
         if m:
             rest = rest[m.end():].strip()
-    elif rest[:1] in ("%", "‰"):
+    elif rest[:1] in RATE_UNITS:
         rest = rest[1:].strip()
 
     per = None
@@ -261,7 +261,7 @@ def parse(text, name=None):
         per, rest = re.sub(r"\s*/\s*", "/", m.group(1)), rest[m.end():].strip()
     elif m := re.match(r"^(năm học|mỗi năm|năm)(?![\w])", rest):
         per, rest = ("năm" if m.group(1) == "mỗi năm" else m.group(1)), rest[m.end():].strip()
-    elif unit in ("%", "‰") and (m := _PER_AFTER_WORDS.match(rest)):
+    elif unit in RATE_UNITS and (m := _PER_AFTER_WORDS.match(rest)):
         per, rest = m.group(1), rest[m.end():].strip()
     if per is None and ("yearly" in leads or re.search(r"(?<!cây )\b(?:hàng|hằng|mỗi) năm\b", prefix)):
         per = "năm"
@@ -340,7 +340,7 @@ def _kind(leads, qualifier, unit, value, prefix, name):
         return "at_most" if lower else "at_least"
     if kind:
         return kind
-    rate = unit in ("%", "‰")
+    rate = unit in RATE_UNITS
     verb = _verb(prefix) or _verb(name)
     if verb and (rate and value <= CUT_LIMIT or unit not in ("đồng", None, "%", "‰")):
         return _CHANGES[verb]  # "Giảm tỷ lệ hộ nghèo" 0,5%: a cut of 0,5 points; "Thêm" 01 trường
@@ -368,7 +368,7 @@ def _amount(target, context):
     text = format_number(target.value)
     if unit == "%" and target.kind in ("increase_by", "decrease_by") and names_rate(context):
         text += " điểm %"  # a change of a rate is in percentage points: "giảm 0,5 điểm %"
-    elif unit in ("%", "‰"):
+    elif unit in RATE_UNITS:
         text += unit
     elif unit:
         text += " " + unit
@@ -376,8 +376,27 @@ def _amount(target, context):
 
 
 def _suffix(unit, per):
-    text = unit if unit in ("%", "‰") else (f" {unit}" if unit else "")
+    text = unit if unit in RATE_UNITS else (f" {unit}" if unit else "")
     return text + (f"/{per}" if per else "")
+
+
+# How each kind reads: in sentences (format_target) and in tables and badges (short_meaning).
+_WORDS = {
+    "at_least": "từ {} trở lên", "above": "trên {}", "at_most": "không quá {}", "below": "dưới {}",
+    "exact": "từ {} trở lên", "increase_by": "tăng {}", "decrease_by": "giảm {}",
+}
+_SIGNS = {**_WORDS, "at_least": "≥ {}", "above": "> {}", "at_most": "≤ {}", "below": "< {}", "exact": "≥ {}"}
+
+
+def _meaning(target, context, words, *, dash, empty):
+    kind, unit, per = target.kind, target.unit, target.per
+    if kind == "qualitative" or target.value is None:
+        return empty
+    if kind == "range":
+        return f"{format_number(target.value)}{dash}{format_number(target.value_max)}{_suffix(unit, per)}"
+    if kind == "ratio":
+        return f"{format_number(target.value)}/{format_number(target.denominator)}{_suffix(unit, per)}"
+    return words[kind].format(_amount(target, context))
 
 
 def format_target(target, context=""):
@@ -386,23 +405,7 @@ def format_target(target, context=""):
     A bare figure ("266", "9.949.000.000đ") is evaluated as "at least" and reads so: "từ 266 trở
     lên". ``context`` (the indicator name, the target text) naming a rate makes a change of a
     percentage read in points: "giảm 0,5 điểm %" (without it: "giảm 0,5%")."""
-    kind, unit, per = target.kind, target.unit, target.per
-    if kind == "qualitative" or target.value is None:
-        return ""
-    amount = _amount(target, context)
-    if kind == "range":
-        return f"{format_number(target.value)}-{format_number(target.value_max)}{_suffix(unit, per)}"
-    if kind == "ratio":
-        return f"{format_number(target.value)}/{format_number(target.denominator)}{_suffix(unit, per)}"
-    return {
-        "at_least": f"từ {amount} trở lên",
-        "above": f"trên {amount}",
-        "at_most": f"không quá {amount}",
-        "below": f"dưới {amount}",
-        "exact": f"từ {amount} trở lên",
-        "increase_by": f"tăng {amount}",
-        "decrease_by": f"giảm {amount}",
-    }[kind]
+    return _meaning(target, context, _WORDS, dash="-", empty="")
 
 
 def short_meaning(target, context=""):
@@ -411,16 +414,4 @@ def short_meaning(target, context=""):
     A bare figure shows "≥", as it is evaluated. A change from last year is written in words
     ("giảm 3 hộ", "tăng 0,3‰", "giảm 0,5 điểm %" for a rate named in ``context``): "−3 hộ" read
     as a negative count to the officials who tried it."""
-    kind, unit, per = target.kind, target.unit, target.per
-    if kind == "qualitative" or target.value is None:
-        return "định tính"
-    amount = _amount(target, context)
-    if kind == "range":
-        return f"{format_number(target.value)}–{format_number(target.value_max)}{_suffix(unit, per)}"
-    if kind == "ratio":
-        return f"{format_number(target.value)}/{format_number(target.denominator)}{_suffix(unit, per)}"
-    return {
-        "at_least": f"≥ {amount}", "above": f"> {amount}", "at_most": f"≤ {amount}",
-        "below": f"< {amount}", "exact": f"≥ {amount}", "increase_by": f"tăng {amount}",
-        "decrease_by": f"giảm {amount}",
-    }[kind]
+    return _meaning(target, context, _SIGNS, dash="–", empty="định tính")
