@@ -4,7 +4,7 @@ Lost updates are prevented by a version column checked in the UPDATE's WHERE cla
 (select_for_update does nothing on SQLite): the form carries the version it was loaded with,
 and an UPDATE that matches no row means someone saved in between. Whether a period may be typed
 at all (a submitted report, a draft revision) is the plan's rule: callers go through
-``plans.services.save_result``, which checks it and then calls :func:`write_result`.
+``plans.reporting.save_result``, which checks it and then calls :func:`write_result`.
 """
 
 from django.db import IntegrityError, transaction

@@ -11,7 +11,7 @@ from core.tree import subtree_keys
 from units.forms import LinesField, StyledMixin, date_field
 from units.scoping import visible_units
 
-from . import services
+from . import reporting, services
 from .models import Plan, PlanStatus, Section, TaskStatus
 
 
@@ -179,7 +179,7 @@ class TaskForm(StyledMixin, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
     def __init__(self, data=None, *, task):
-        initial = {name: getattr(task, name) for name in services.TASK_FIELDS} | {"version": task.version}
+        initial = {name: getattr(task, name) for name in reporting.TASK_FIELDS} | {"version": task.version}
         super().__init__(data, initial=initial)
         self.task = task
         self.style()
@@ -187,7 +187,7 @@ class TaskForm(StyledMixin, forms.Form):
 
     def clean_due_date(self):
         day = self.cleaned_data.get("due_date")
-        error = services.due_date_error(self.task.plan, day)
+        error = reporting.due_date_error(self.task.plan, day)
         if error:
             raise ValidationError(error)
         return day

@@ -89,7 +89,7 @@ class Plan(models.Model):
     @cached_property
     def version_in_force(self):
         """The plan in force for this plan's unit and year (None while nothing is issued), read once
-        per instance: for showing. Rules that allow a write ask ``plans.services.results_plan``."""
+        per instance: for showing. Rules that allow a write ask ``plans.reporting.results_plan``."""
         return Plan.objects.in_force(self.unit_id, self.year)
 
     @property

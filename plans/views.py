@@ -22,7 +22,7 @@ from indicators.services import FROZEN_MESSAGE
 from units.permissions import can_edit, can_reopen, supervises
 from units.scoping import get_scoped_or_404, scoped, visible_units
 
-from . import history, selectors, services
+from . import history, reporting, selectors, services
 from .filters import TaskFilter
 from .forms import PlanCreateForm, PlanMetaForm, ReopenForm, SectionForm, TaskForm
 from .models import Plan, Section, Task
@@ -97,7 +97,7 @@ def plan_detail(request, pk):
         "task_groups": selectors.tasks_by_department(plan),
         "period": period,
         "periods": PERIODS,
-        "report": services.period_report(plan, period),
+        "report": reporting.period_report(plan, period),
     }
     return render(request, "plans/plan_detail.html", context)
 
@@ -289,7 +289,7 @@ def _entry_refusal(plan, report):
     """Why results of ``report``'s period cannot be typed on ``plan`` (None when they can): the
     plan is a draft revision (its results are entered on the plan in force), or the period is
     submitted. The grid shows it read-only; a save is refused with this message."""
-    return services.revision_message(plan) or (services.LOCKED_MESSAGE if report.is_locked else None)
+    return reporting.revision_message(plan) or (reporting.LOCKED_MESSAGE if report.is_locked else None)
 
 
 def _result_row(request, plan, indicator, depth, period, report, *, form=None, result=None, conflict=None,
@@ -317,7 +317,7 @@ def _submit_confirm(report, missing, total):
 
 
 def _results_page(request, plan, period, *, bound_row=None):
-    report = services.period_report(plan, period)
+    report = reporting.period_report(plan, period)
     editable = not _entry_refusal(plan, report) and can_edit(request.user, plan.unit)
     groups = []
     missing = total = 0
@@ -333,8 +333,8 @@ def _results_page(request, plan, period, *, bound_row=None):
                 items.append(_result_row(request, plan, ind, depth, period, report, result=current,
                                          editable=editable))
         groups.append((ps, items))
-    in_force = services.results_plan(plan)
-    revision_note = services.revision_message(plan)
+    in_force = reporting.results_plan(plan)
+    revision_note = reporting.revision_message(plan)
     context = {"plan": plan, "period": period, "periods": PERIODS, "groups": groups, "report": report,
                "may_edit": can_edit(request.user, plan.unit) and not revision_note,
                "may_reopen": can_reopen(request.user, report) and not revision_note,
@@ -361,7 +361,7 @@ def result_save(request, pk, period, indicator_pk):
     indicator = get_scoped_or_404(queryset, request.user, write=request.method == "POST", pk=indicator_pk,
                                   plan_id=pk)
     plan = indicator.plan
-    report = services.period_report(plan, period)
+    report = reporting.period_report(plan, period)
     depth = request.POST.get("depth") or request.GET.get("depth") or "0"
     depth = min(int(depth), 5) if depth.isdigit() else 0  # indentation only
     if request.method != "POST":
@@ -377,7 +377,7 @@ def result_save(request, pk, period, indicator_pk):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            result = services.save_result(indicator, period=period, is_estimate=data["is_estimate"],
+            result = reporting.save_result(indicator, period=period, is_estimate=data["is_estimate"],
                                           values=form.values(), expected_version=data["version"],
                                           expected_id=data["rid"], by=request.user)
         except Conflict as exc:
@@ -412,9 +412,9 @@ def _rebased(form, indicator, period, theirs):
 @require_POST
 def period_submit(request, pk, period):
     plan = _plan(request, pk, write=True)
-    report = services.period_report(plan, _period_or_404(period))
+    report = reporting.period_report(plan, _period_or_404(period))
     try:
-        report = services.submit_period(report, by=request.user)
+        report = reporting.submit_period(report, by=request.user)
     except ValidationError as exc:
         messages.warning(request, " ".join(exc.messages))
     else:
@@ -429,13 +429,13 @@ def period_submit(request, pk, period):
 @login_required
 def period_reopen(request, pk, period):
     plan = _plan(request, pk)
-    report = services.period_report(plan, _period_or_404(period))
+    report = reporting.period_report(plan, _period_or_404(period))
     if not can_reopen(request.user, report):
         raise PermissionDenied
     form = ReopenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.reopen_period(report, comment=form.cleaned_data["comment"], by=request.user)
+            reporting.reopen_period(report, comment=form.cleaned_data["comment"], by=request.user)
         except ValidationError as exc:
             messages.warning(request, " ".join(exc.messages))
         else:
@@ -453,12 +453,12 @@ def task_list(request, pk):
     queryset = scoped(Task.objects.filter(plan=plan), request.user).select_related("lead").order_by(
         F("lead__order").asc(nulls_last=True), "lead__name", "order", "pk")
     filters = TaskFilter(request.GET or None, queryset=queryset, plan=plan)
-    revision_note = services.revision_message(plan)
+    revision_note = reporting.revision_message(plan)
     may_edit = can_edit(request.user, plan.unit) and not revision_note
     table = TaskTable(filters.qs, may_edit=may_edit)
     RequestConfig(request, paginate=False).configure(table)
     context = {"plan": plan, "filter": filters, "table": table, "may_edit": may_edit,
-               "revision_note": revision_note, "in_force": services.results_plan(plan)}
+               "revision_note": revision_note, "in_force": reporting.results_plan(plan)}
     if request.htmx:
         return render(request, "plans/task_list.html#task-table", context)
     return render(request, "plans/task_list.html", context)
@@ -472,9 +472,9 @@ def task_edit(request, pk, task_pk):
     form = TaskForm(request.POST or None, task=task)
     conflict = None
     if request.method == "POST" and form.is_valid():
-        values = {name: form.cleaned_data[name] for name in services.TASK_FIELDS}
+        values = {name: form.cleaned_data[name] for name in reporting.TASK_FIELDS}
         try:
-            services.save_task(task, values=values, expected_version=form.cleaned_data["version"], by=request.user)
+            reporting.save_task(task, values=values, expected_version=form.cleaned_data["version"], by=request.user)
         except Conflict as exc:
             conflict = exc.current
             data = form.data.copy()

@@ -15,7 +15,7 @@ from django.db import connection, connections
 
 from indicators.models import Result
 from indicators.results import Conflict
-from plans import services
+from plans import reporting
 from plans.models import Task
 from tests import factories as f
 
@@ -38,7 +38,7 @@ def catalogue():
 def _race(monkeypatch, name, calls):
     """Run ``calls`` in threads that all read the row before any of them writes."""
     barrier = threading.Barrier(len(calls), timeout=10)
-    original = getattr(services, name) if name else None
+    original = getattr(reporting, name) if name else None
 
     waited = threading.local()
     if name:
@@ -49,7 +49,7 @@ def _race(monkeypatch, name, calls):
                 barrier.wait()
             return value
 
-        monkeypatch.setattr(services, name, read_then_wait)
+        monkeypatch.setattr(reporting, name, read_then_wait)
     outcomes = [None] * len(calls)
 
     def run(i, call):
@@ -74,7 +74,7 @@ def test_two_connections_saving_one_result_one_wins(monkeypatch, editor_a, leade
     result = f.ResultFactory(indicator=indicator, period="q1", value=100)
 
     def save(value, by):
-        return lambda: services.save_result(indicator, period="q1", is_estimate=False,
+        return lambda: reporting.save_result(indicator, period="q1", is_estimate=False,
                                             values={"value": Decimal(value)}, expected_version=1,
                                             expected_id=result.pk, by=by)
 
@@ -94,7 +94,7 @@ def test_two_connections_saving_one_task_one_wins(editor_a, leader_a, plan_a):
 
     def save(progress, by):
         # each thread works on its own copy loaded at version 1
-        return lambda: services.save_task(Task.objects.select_related("plan").get(pk=task.pk),
+        return lambda: reporting.save_task(Task.objects.select_related("plan").get(pk=task.pk),
                                           values={"progress": progress}, expected_version=1, by=by)
 
     outcomes = _race(None, None, [save(40, editor_a), save(60, leader_a)])
@@ -108,7 +108,7 @@ def test_two_connections_first_entry_one_wins(monkeypatch, editor_a, leader_a, p
     indicator = f.PlanIndicatorFactory(plan=plan_a)
 
     def save(value, by):
-        return lambda: services.save_result(indicator, period="q1", is_estimate=False,
+        return lambda: reporting.save_result(indicator, period="q1", is_estimate=False,
                                             values={"value": Decimal(value)}, expected_version=0, by=by)
 
     outcomes = _race(monkeypatch, "_require_results_plan", [save(10, editor_a), save(20, leader_a)])

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, connections
 from django.urls import reverse
 
-from plans import history, services
+from plans import history, reporting, services
 from plans.models import PeriodReport, ReportStatus, Section
 from tests import factories as f
 from tests.plans.test_revisions import _issue, _save
@@ -36,10 +36,10 @@ def test_a_replaced_plan_takes_no_results_submissions_or_task_edits(replaced, ed
     with pytest.raises(PermissionDenied, match="đã được thay thế"):
         _save(indicator, "q1", 5, editor_a)
     with pytest.raises(PermissionDenied):
-        services.submit_period(services.period_report(old, "q1"), by=editor_a)
+        reporting.submit_period(reporting.period_report(old, "q1"), by=editor_a)
     with pytest.raises(PermissionDenied):
-        services.save_task(task, values={"progress": 50}, expected_version=task.version, by=editor_a)
-    assert services.results_plan(old) == revision
+        reporting.save_task(task, values={"progress": 50}, expected_version=task.version, by=editor_a)
+    assert reporting.results_plan(old) == revision
 
 
 def test_a_replaced_plan_cannot_start_a_second_revision(replaced, editor_a):
@@ -78,9 +78,9 @@ def test_task_progress_is_typed_on_the_plan_in_force_and_reaches_the_revision(ed
     draft = services.start_revision(plan_a, by=editor_a)
     copy = draft.tasks.get()
     with pytest.raises(PermissionDenied):
-        services.save_task(copy, values={"progress": 90}, expected_version=copy.version, by=editor_a)
+        reporting.save_task(copy, values={"progress": 90}, expected_version=copy.version, by=editor_a)
     task.refresh_from_db()
-    services.save_task(task, values={"progress": 60, "result_text": "Đã làm 600 m"},
+    reporting.save_task(task, values={"progress": 60, "result_text": "Đã làm 600 m"},
                        expected_version=task.version, by=editor_a)
 
     _issue(draft, leader_a, number="64")
@@ -118,13 +118,13 @@ def test_a_save_racing_the_submission_never_lands_after_it(monkeypatch):
     indicator = f.PlanIndicatorFactory(plan__year=2024)
     plan = indicator.plan
     barrier = threading.Barrier(2, timeout=10)
-    original = services._require_results_plan
+    original = reporting._require_results_plan
 
     def checked_then_wait(p):
         original(p)
         barrier.wait()  # both have passed the plan checks before either takes the lock
 
-    monkeypatch.setattr(services, "_require_results_plan", checked_then_wait)
+    monkeypatch.setattr(reporting, "_require_results_plan", checked_then_wait)
     outcomes = {}
 
     def run(name, call):
@@ -135,10 +135,10 @@ def test_a_save_racing_the_submission_never_lands_after_it(monkeypatch):
         finally:
             connections.close_all()
 
-    save = threading.Thread(target=run, args=("save", lambda: services.save_result(
+    save = threading.Thread(target=run, args=("save", lambda: reporting.save_result(
         indicator, period="q1", is_estimate=False, values={"value": Decimal(5)}, expected_version=0, by=editor)))
-    submit = threading.Thread(target=run, args=("submit", lambda: services.submit_period(
-        services.period_report(plan, "q1"), by=editor)))
+    submit = threading.Thread(target=run, args=("submit", lambda: reporting.submit_period(
+        reporting.period_report(plan, "q1"), by=editor)))
     save.start(), submit.start()
     save.join(), submit.join()
 

@@ -14,7 +14,7 @@ from indicators import results as indicator_results
 from indicators import services as indicator_services
 from indicators.models import Result
 from indicators.results import Conflict
-from plans import services
+from plans import reporting, services
 from plans.models import PeriodReport, ReportStatus
 from reports.documents.sheets import Bieu02Table
 from tests import factories as f
@@ -348,17 +348,17 @@ def test_save_result_service_refuses_a_stale_version(editor_a, count):
     result = f.ResultFactory(indicator=count, period="q1", value=1, version=4)
 
     with pytest.raises(Conflict) as exc:
-        services.save_result(count, period="q1", is_estimate=False, values={"value": Decimal(2)},
+        reporting.save_result(count, period="q1", is_estimate=False, values={"value": Decimal(2)},
                              expected_version=3, expected_id=result.pk, by=editor_a)
 
     assert exc.value.current.value == 1
 
 
 def test_estimate_then_final_replaces_the_estimate(editor_a, count):
-    estimate = services.save_result(count, period="q1", is_estimate=True, values={"value": Decimal(5)},
+    estimate = reporting.save_result(count, period="q1", is_estimate=True, values={"value": Decimal(5)},
                                     expected_version=0, by=editor_a)
 
-    final = services.save_result(count, period="q1", is_estimate=False, values={"value": Decimal(6)},
+    final = reporting.save_result(count, period="q1", is_estimate=False, values={"value": Decimal(6)},
                                  expected_version=estimate.version, expected_id=estimate.pk, by=editor_a)
 
     assert list(Result.objects.filter(indicator=count).values_list("is_estimate", "value")) == [(False, 6)]
@@ -392,7 +392,7 @@ def test_submit_period_locks_it_and_stamps_time(client, editor_a, rate):
 def test_submit_on_time(editor_a, plan_a):
     plan_a.year = datetime.date.today().year + 1
     plan_a.save()
-    report = services.submit_period(services.period_report(plan_a, "m1"), by=editor_a)
+    report = reporting.submit_period(reporting.period_report(plan_a, "m1"), by=editor_a)
 
     assert not report.is_late
 
@@ -521,7 +521,7 @@ def test_final_marked_as_estimate_replaces_the_old_estimate(editor_a, count):
     f.ResultFactory(indicator=count, period="q1", value=5, is_estimate=True)
     final = f.ResultFactory(indicator=count, period="q1", value=6, is_estimate=False)
 
-    saved = services.save_result(count, period="q1", is_estimate=True, values={"value": Decimal(7)},
+    saved = reporting.save_result(count, period="q1", is_estimate=True, values={"value": Decimal(7)},
                                  expected_version=1, expected_id=final.pk, by=editor_a)
 
     assert list(Result.objects.filter(indicator=count).values_list("pk", "is_estimate", "value")) == [
@@ -537,7 +537,7 @@ def test_conflict_rolls_back_the_superseded_estimate(monkeypatch, editor_a, coun
     monkeypatch.setattr(indicator_results, "current_result", lambda indicator, period: stale)
 
     with pytest.raises(Conflict):
-        services.save_result(count, period="q1", is_estimate=True, values={"value": Decimal(7)},
+        reporting.save_result(count, period="q1", is_estimate=True, values={"value": Decimal(7)},
                              expected_version=2, expected_id=final.pk, by=editor_a)
 
     assert Result.objects.filter(indicator=count).count() == 2
@@ -554,7 +554,7 @@ def test_bad_depth_parameter_is_ignored(client, editor_a, count):
 def test_editing_an_imported_result_drops_its_written_evaluation(editor_a, count):
     result = f.ResultFactory(indicator=count, period="y", value=261, evaluation_text="đạt 130,5%")
 
-    saved = services.save_result(count, period="y", is_estimate=False, values={"value": Decimal(150)},
+    saved = reporting.save_result(count, period="y", is_estimate=False, values={"value": Decimal(150)},
                                  expected_version=1, expected_id=result.pk, by=editor_a)
 
     result.refresh_from_db()
@@ -564,7 +564,7 @@ def test_editing_an_imported_result_drops_its_written_evaluation(editor_a, count
 def test_a_revision_keeps_a_submitted_period_locked(client, editor_a, count):
     """Starting a revision of an issued plan must not reopen a period the ward already submitted."""
     plan = count.plan
-    services.save_result(count, period="q1", is_estimate=False, values={"value": Decimal(50)},
+    reporting.save_result(count, period="q1", is_estimate=False, values={"value": Decimal(50)},
                          expected_id=None, expected_version=0, by=editor_a)
     client.force_login(editor_a)
     assert _submit(client, plan).status_code == 302

@@ -10,7 +10,7 @@ from django.urls import reverse
 from indicators import services as indicator_services
 from indicators.models import PlanIndicator, Result
 from indicators.results import current_result
-from plans import services
+from plans import reporting, services
 from plans.models import PeriodReport, PlanStatus, ReportStatus
 from tests import factories as f
 from tests.plans.test_results import grid_url, post_row
@@ -25,7 +25,7 @@ def _issue(plan, by, *, number="63"):
 
 def _save(indicator, period, value, by):
     current = current_result(indicator, period)
-    return services.save_result(indicator, period=period, is_estimate=False, values={"value": Decimal(value)},
+    return reporting.save_result(indicator, period=period, is_estimate=False, values={"value": Decimal(value)},
                                 expected_id=current.pk if current else None,
                                 expected_version=current.version if current else 0, by=by)
 
@@ -74,10 +74,10 @@ def test_copy_from_last_year_records_lineage_too(editor_a, plan_a, jobs):
 
 def test_results_plan_of_a_draft_revision_is_the_plan_in_force(revising, plan_a):
     plan_a.refresh_from_db()
-    assert services.results_plan(revising) == plan_a
-    assert services.results_plan(plan_a) == plan_a
-    assert services.revision_message(plan_a) is None
-    assert NOTE in services.revision_message(revising)
+    assert reporting.results_plan(revising) == plan_a
+    assert reporting.results_plan(plan_a) == plan_a
+    assert reporting.revision_message(plan_a) is None
+    assert NOTE in reporting.revision_message(revising)
 
 
 def test_the_draft_grid_is_read_only_with_a_note_and_a_link(client, editor_a, revising, plan_a, jobs):
@@ -157,7 +157,7 @@ def test_results_entered_on_the_plan_in_force_reach_the_revision_once_issued(
 
 
 def test_carried_results_keep_every_field_and_the_estimate_flag(editor_a, leader_a, revising, jobs, water):
-    estimate = services.save_result(water, period="m5", is_estimate=True, values={"value": Decimal(92),
+    estimate = reporting.save_result(water, period="m5", is_estimate=True, values={"value": Decimal(92),
                                                                                    "cause": "Mùa khô"},
                                     expected_id=None, expected_version=0, by=editor_a)
     f.ResultFactory(indicator=jobs, period="m5", value=None, numerator=30, denominator=40, text="ghi chú",

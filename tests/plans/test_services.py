@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 
 from indicators import services as indicator_services
 from indicators.models import PlanIndicator, PlanSector, Result
-from plans import history, services
+from plans import history, reporting, services
 from plans.models import Plan, PlanStatus, Section, Task
 from tests import factories as f
 
@@ -215,7 +215,7 @@ def test_task_status_follows_a_progress_that_contradicts_it(editor_a, plan_a, st
 
     task = f.TaskFactory(plan=plan_a, status=status)
 
-    services.save_task(task, values={"progress": progress, "status": status}, expected_version=task.version,
+    reporting.save_task(task, values={"progress": progress, "status": status}, expected_version=task.version,
                        by=editor_a)
 
     assert Task.objects.get(pk=task.pk).status == expected

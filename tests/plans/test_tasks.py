@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from indicators.results import Conflict
-from plans import services
+from plans import reporting
 from plans.models import ReportStatus, Task
 from plans.schedule import next_report
 from tests import factories as f
@@ -170,7 +170,7 @@ def test_save_task_service_refuses_stale_version(editor_a, plan_a):
     Task.objects.filter(pk=task.pk).update(version=5)
 
     with pytest.raises(Conflict):
-        services.save_task(task, values={"progress": 5}, expected_version=1, by=editor_a)
+        reporting.save_task(task, values={"progress": 5}, expected_version=1, by=editor_a)
 
 
 # --- home: status and next report due ---------------------------------------------------------
@@ -208,12 +208,12 @@ def test_plan_history_lists_result_task_and_report_changes(client, editor_a, pla
 
     indicator = f.PlanIndicatorFactory(plan=plan_a, name="Tỷ lệ hòa giải thành")
     task = f.TaskFactory(plan=plan_a, title="Rà soát hộ nghèo", progress=10)
-    result = services.save_result(indicator, period="q1", is_estimate=False, values={"value": Decimal(80)},
+    result = reporting.save_result(indicator, period="q1", is_estimate=False, values={"value": Decimal(80)},
                                   expected_version=0, by=editor_a)
-    services.save_result(indicator, period="q1", is_estimate=False, values={"value": Decimal(95)},
+    reporting.save_result(indicator, period="q1", is_estimate=False, values={"value": Decimal(95)},
                          expected_version=result.version, expected_id=result.pk, by=editor_a)
-    services.save_task(task, values={"progress": 60}, expected_version=1, by=editor_a)
-    services.submit_period(services.period_report(plan_a, "q1"), by=editor_a)
+    reporting.save_task(task, values={"progress": 60}, expected_version=1, by=editor_a)
+    reporting.submit_period(reporting.period_report(plan_a, "q1"), by=editor_a)
     client.force_login(editor_a)
 
     with CaptureQueriesContext(connection) as ctx:
@@ -222,7 +222,7 @@ def test_plan_history_lists_result_task_and_report_changes(client, editor_a, pla
     assert "Kết quả Quý I: Tỷ lệ hòa giải thành" in body and "Sửa kết quả: 80% → 95%" in body
     assert "Nhiệm vụ Rà soát hộ nghèo" in body and "Cập nhật nhiệm vụ: 10% → 60%" in body
     assert "Báo cáo Quý I" in body and "Nộp báo cáo" in body
-    services.save_task(Task.objects.get(pk=task.pk), values={"progress": 70}, expected_version=2, by=editor_a)
+    reporting.save_task(Task.objects.get(pk=task.pk), values={"progress": 70}, expected_version=2, by=editor_a)
     f.TaskFactory(plan=plan_a)
     with CaptureQueriesContext(connection) as more:
         client.get(reverse("plans:plan_history", args=[plan_a.pk]))

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from indicators import services as indicator_services
 from indicators.models import PlanIndicator, Sector
-from plans import services
+from plans import reporting
 from plans.models import Plan, PlanStatus, Section
 from tests import factories as f
 
@@ -509,8 +509,8 @@ def test_indicator_history_lists_its_target_and_result_changes_only(client, edit
 
 
 def test_history_of_a_report_names_people_in_vietnamese_and_local_time(client, editor_a, supervisor_d, plan_a):
-    report = services.submit_period(services.period_report(plan_a, "q1"), by=editor_a)
-    services.reopen_period(report, comment="Sửa lại số liệu", by=supervisor_d)
+    report = reporting.submit_period(reporting.period_report(plan_a, "q1"), by=editor_a)
+    reporting.reopen_period(report, comment="Sửa lại số liệu", by=supervisor_d)
     client.force_login(editor_a)
 
     body = client.get(url("plan_history", plan_a.pk)).content.decode()
