@@ -1,0 +1,96 @@
+"""A .docx plan read with python-docx: paragraphs and real Word tables in body order, then core.plan_reader.
+
+The archive is checked first (plans.importing.safety); macros are dropped from the package before
+python-docx sees it (a .docm opens like a .docx), external links are never followed.
+"""
+
+import io
+import re
+import zipfile
+
+import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph
+
+from core.plan_reader import Para, Table, read_plan
+
+from .safety import UploadRefused, check_archive
+
+_MACRO_TYPE = b"application/vnd.ms-word.document.macroEnabled.main+xml"
+_PLAIN_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def _without_macros(archive):
+    """The package rebuilt without its VBA parts (content type and relationships mended)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as clean:
+        for info in archive.infolist():
+            name = info.filename
+            if re.search(r"vba(project|data)[^/]*$", name, re.IGNORECASE):
+                continue
+            data = archive.read(name)
+            if name == "[Content_Types].xml":
+                data = data.replace(_MACRO_TYPE, _PLAIN_TYPE)
+                data = re.sub(rb"<Override[^>]*vba[^>]*/>", b"", data, flags=re.IGNORECASE)
+            elif name.endswith(".rels"):
+                data = re.sub(rb"<Relationship[^>]*vba[^>]*/>", b"", data, flags=re.IGNORECASE)
+            clean.writestr(name, data)
+    return out.getvalue()
+
+
+def _bold(paragraph):
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    if not runs:
+        return False
+    style_bold = bool(paragraph.style is not None and paragraph.style.font is not None and paragraph.style.font.bold)
+    return all(r.bold or (r.bold is None and style_bold) for r in runs) or paragraph.style.name.startswith("Heading")
+
+
+def _centered(paragraph):
+    alignment = paragraph.alignment
+    if alignment is None and paragraph.style is not None and paragraph.style.paragraph_format is not None:
+        alignment = paragraph.style.paragraph_format.alignment
+    return alignment == WD_ALIGN_PARAGRAPH.CENTER
+
+
+def _cell_text(cell):
+    return "\n".join(p.text for p in cell.paragraphs)
+
+
+def _table_rows(table):
+    rows = []
+    for row in table.rows:
+        seen, cells = set(), []
+        for cell in row.cells:
+            if id(cell._tc) in seen:  # a horizontally merged cell is returned once per grid column
+                continue
+            seen.add(id(cell._tc))
+            cells.append(_cell_text(cell))
+        rows.append(cells)
+    return rows
+
+
+def blocks(document):
+    """Paragraphs and tables of the body, in order."""
+    out = []
+    for child in document.iter_inner_content():
+        if isinstance(child, Paragraph):
+            out.append(Para(child.text, _bold(child), _centered(child)))
+        elif isinstance(child, DocxTable):
+            out.append(Table(_table_rows(child)))
+    return out
+
+
+def open_docx(data):
+    """A python-docx Document from uploaded bytes, after the safety checks; raises UploadRefused."""
+    archive = check_archive(data, "docx")
+    try:
+        return docx.Document(io.BytesIO(_without_macros(archive)))
+    except Exception:  # python-docx raises several kinds on a broken package
+        raise UploadRefused("Không đọc được tệp Word này: tệp bị hỏng hoặc không phải .docx.") from None
+
+
+def read_docx(data, *, year=None):
+    """The core.plan_reader.Reading of a .docx given as bytes; raises UploadRefused."""
+    return read_plan(blocks(open_docx(data)), year=year)
