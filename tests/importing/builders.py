@@ -48,8 +48,9 @@ def _table(document, rows):
     return table
 
 
-def add_text(document, text, *, centered_title=False):
-    """Append Markdown-ish ``text`` to ``document``."""
+def add_text(document, text, *, centered_title=False, tabs_as_text=False):
+    """Append Markdown-ish ``text`` to ``document`` (tab-separated lines as a Word table, or kept as
+    tab-separated paragraphs with ``tabs_as_text``)."""
     for block in re.split(r"\n\s*\n", text):
         lines = [line for line in block.split("\n") if line.strip()]
         if not lines:
@@ -58,6 +59,10 @@ def add_text(document, text, *, centered_title=False):
             rows = [[c for c in line.strip().strip("|").split("|")] for line in lines
                     if not re.fullmatch(r"\|[\s|:-]+\|?", line.strip())]
             _table(document, rows)
+            continue
+        if tabs_as_text and any("\t" in line for line in lines):
+            for line in lines:
+                document.add_paragraph(line)
             continue
         if sum("\t" in line for line in lines) >= 2 and all("\t" in line for line in lines[1:]):
             caption = [line for line in lines if "\t" not in line]
@@ -74,9 +79,9 @@ def add_text(document, text, *, centered_title=False):
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
-def docx_bytes(text):
+def docx_bytes(text, *, tabs_as_text=False):
     document = docx.Document()
-    add_text(document, text)
+    add_text(document, text, tabs_as_text=tabs_as_text)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

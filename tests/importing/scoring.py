@@ -1,0 +1,71 @@
+"""How much of a plan the reader got right, against a hand-made kehoach.plan/1 document.
+
+Indicators: a fixture indicator is read when an extracted one has the same name (case, accents,
+punctuation and spacing folded, or one name containing the other); its target is read right when
+the two targets are equal once folded, a leading "đạt" and the text after the first figure's unit
+aside. Header fields compare the plan metadata the reader fills in.
+"""
+
+import re
+
+from core.plan_text import fold
+
+HEADER_FIELDS = ("year", "status", "number", "symbol", "place", "issued_on", "date_text", "title",
+                 "signer.authority", "signer.title", "signer.name", "legal_bases", "recipients")
+
+
+def _key(text):
+    return re.sub(r"[^a-z0-9%]+", " ", fold(text or "")).strip()
+
+
+def _target_key(text):
+    key = _key(text)
+    return re.sub(r"^dat ", "", key)
+
+
+def walk(items):
+    for item in items:
+        yield item
+        yield from walk(item.get("children", []))
+
+
+def indicators(doc):
+    return [i for s in doc.get("sectors", []) for i in walk(s["indicators"])]
+
+
+def _same_name(a, b):
+    a, b = _key(a), _key(b)
+    return bool(a and b) and (a == b or (len(a) > 8 and len(b) > 8 and (a in b or b in a)))
+
+
+def score(read, expected):
+    """{"indicators": (hits, total), "targets": (hits, total), "header": (hits, total), "sections": ...}."""
+    got = indicators(read)
+    found = targets = 0
+    want = indicators(expected)
+    for item in want:
+        match = next((g for g in got if _same_name(g["name"], item["name"])), None)
+        if match is None:
+            continue
+        found += 1
+        targets += _target_key(match["target"]) == _target_key(item["target"])
+    header = 0
+    for name in HEADER_FIELDS:
+        a, b = read["plan"], expected["plan"]
+        for part in name.split("."):
+            a, b = (a or {}).get(part), (b or {}).get(part)
+        if name == "status" and b is None:
+            b = "draft"
+        header += (_key(" ".join(a)) == _key(" ".join(b))) if isinstance(b, list) else (
+            _key(str(a or "")) == _key(str(b or "")))
+    heads = [_key(s["heading"]) for s in walk(expected.get("sections", [])) if s["heading"]]
+    mine = {_key(s["heading"]) for s in walk(read.get("sections", []))}
+    sections = sum(h in mine for h in heads)
+    return {"indicators": (found, len(want)), "targets": (targets, len(want)),
+            "header": (header, len(HEADER_FIELDS)), "sections": (sections, len(heads))}
+
+
+def share(pairs):
+    hits = sum(h for h, _ in pairs)
+    total = sum(t for _, t in pairs)
+    return hits / total if total else 1.0

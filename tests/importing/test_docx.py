@@ -1,0 +1,144 @@
+"""The Word reader on the five seed plans (rebuilt as .docx from their text) and five more layouts."""
+
+import io
+import json
+import zipfile
+
+import pytest
+from django.core.management import call_command
+
+from plans.importing.docx import read_docx
+from plans.importing.safety import UploadRefused, check_archive
+from plans.interchange import validate
+from plans.models import Plan
+from units.models import Unit, UnitKind
+
+from .builders import SEED_FIXTURES, seed_docx
+from .layouts import LAYOUTS
+from .measure import FIXTURES, layout_docx, layout_score
+from .scoring import score, share
+
+
+@pytest.mark.parametrize("name", sorted(SEED_FIXTURES))
+def test_seed_plans_read_like_their_fixtures(name):
+    fixture = json.loads((FIXTURES / f"{SEED_FIXTURES[name]}.json").read_text())
+    result = score(read_docx(seed_docx(name)).doc, fixture)
+    assert result["sections"][0] == result["sections"][1]
+    assert share([result["indicators"]]) >= 0.8
+    assert share([result["targets"]]) >= 0.5
+    assert share([result["header"]]) >= 0.9
+
+
+def test_seed_shares_overall():
+    results = [score(read_docx(seed_docx(n)).doc, json.loads((FIXTURES / f"{f}.json").read_text()))
+               for n, f in SEED_FIXTURES.items()]
+    assert share([r["indicators"] for r in results]) >= 0.9
+    assert share([r["targets"] for r in results]) >= 0.7
+    assert share([r["header"] for r in results]) >= 0.95
+
+
+@pytest.mark.parametrize("layout", LAYOUTS, ids=[layout[0] for layout in LAYOUTS])
+def test_other_layouts(layout):
+    name, text, unit, header, expected = layout
+    reading = read_docx(layout_docx(name, text))
+    result = layout_score(reading.doc, unit, header, expected)
+    assert result["indicators"][0] == result["indicators"][1]
+    assert result["targets"][0] == result["targets"][1]
+    assert result["header"][0] == result["header"][1]
+
+
+def test_reader_marks_what_it_is_unsure_of():
+    reading = read_docx(seed_docx("002_680e36f5c05cb2c2.txt"))
+    paths = [path for path, _ in reading.unsure]
+    assert "sectors[0].indicators[8]" in paths  # "(9). ... dưới 0,95%. ... dưới 11%." split in two
+    assert reading.previous["plan"]["year"] == 2023  # Biểu số 02, results of 2023 with evaluations
+    rows = reading.previous["sectors"][0]["indicators"]
+    assert len(rows) == 15 and rows[0]["results"][0]["evaluation"] == "Đạt chỉ tiêu KH"
+
+
+def test_baseline_in_parentheses_is_not_the_target():
+    reading = read_docx(layout_docx("numbered-prose", LAYOUTS[1][1]))
+    first = reading.doc["sectors"][0]["indicators"][0]
+    assert (first["target"], first["baseline"]) == ("đạt 93%", "88%")
+
+
+def test_tasks_with_lead_cooperating_and_due_date():
+    reading = read_docx(layout_docx("merged-2025", LAYOUTS[4][1]))
+    task = reading.doc["tasks"][0]
+    assert task["lead"] == "Văn hóa - Xã hội"
+    assert task["cooperating"] == ["Mặt trận Tổ quốc", "Hội Nông dân"]
+    assert task["due_date"] == "2026-11-15"
+
+
+# --- safety ------------------------------------------------------------------------------------
+
+def _zip(members, compression=zipfile.ZIP_DEFLATED):
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def test_zip_bomb_is_refused_before_parsing():
+    bomb = _zip({"[Content_Types].xml": "<x/>", "word/document.xml": b"\0" * (80 * 1024 * 1024)})
+    assert len(bomb) < 200_000
+    with pytest.raises(UploadRefused, match="bom nén"):
+        check_archive(bomb, "docx")
+
+
+def test_old_doc_gets_told_to_save_as_docx():
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600
+    with pytest.raises(UploadRefused, match=r"\.docx"):
+        read_docx(ole)
+    with pytest.raises(UploadRefused, match=r"\.docx"):
+        read_docx(b"%PDF-1.7 not a word file")
+
+
+def test_xlsx_is_not_a_docx():
+    with pytest.raises(UploadRefused, match="Excel"):
+        check_archive(_zip({"[Content_Types].xml": "<x/>", "xl/workbook.xml": "<x/>"}), "docx")
+
+
+def test_macros_are_dropped_and_the_plan_still_read():
+    clean = seed_docx("004_a1adeea7a8a2c2a3.txt")
+    src = zipfile.ZipFile(io.BytesIO(clean))
+    members = {n: src.read(n) for n in src.namelist()}
+    members["[Content_Types].xml"] = members["[Content_Types].xml"].replace(
+        b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+        b"application/vnd.ms-word.document.macroEnabled.main+xml").replace(
+        b"</Types>", b'<Override PartName="/word/vbaProject.bin" ContentType="application/vnd.ms-office.vbaProject"/>'
+                     b"</Types>")
+    members["word/vbaProject.bin"] = b"Attribute VB_Name = \"AutoOpen\"" * 10
+    reading = read_docx(_zip(members))
+    assert reading.doc["plan"]["number"] == "63"
+
+
+# --- the command -------------------------------------------------------------------------------
+
+@pytest.mark.django_db
+def test_dry_run_prints_the_plan_and_warns_about_the_unit(tmp_path, capsys):
+    path = tmp_path / "lai-hung.docx"
+    path.write_bytes(seed_docx("004_a1adeea7a8a2c2a3.txt"))
+    call_command("import_plan", str(path), "--dry-run")
+    out, err = capsys.readouterr()
+    doc = json.loads(out)
+    assert doc["plan"]["number"] == "63" and doc["unit"]["name"] == "Xã Lai Hưng"
+    assert "Xã Lai Hưng" in err and "không có đơn vị này" in err
+    assert validate(doc) == []
+    assert not Plan.objects.exists()
+
+
+@pytest.mark.django_db
+def test_import_docx_writes_the_plan_into_the_tree(tmp_path, capsys):
+    province = Unit.objects.create(name="Tỉnh Bắc Giang", kind=UnitKind.PROVINCE)
+    city = Unit.objects.create(name="Thành phố Bắc Giang", kind=UnitKind.PROVINCIAL_CITY, parent=province)
+    ward = Unit.objects.create(name="Phường Thọ Xương", kind=UnitKind.WARD, parent=city)
+    path = tmp_path / "tho-xuong.docx"
+    path.write_bytes(seed_docx("002_680e36f5c05cb2c2.txt"))
+    call_command("import_plan", str(path))
+    plan = Plan.objects.get(unit=ward, year=2024)
+    assert plan.indicators.count() >= 20 and plan.title == "Phát triển kinh tế - xã hội năm 2024"
+    assert plan.tasks.get().lead.name == "Văn phòng HĐND-UBND phường"
+    previous = Plan.objects.get(unit=ward, year=2023)
+    assert previous.indicators.filter(results__evaluation_text="Đạt chỉ tiêu KH").count() >= 5
