@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views
+from . import import_views, views
 
 
 class DirectionConverter:
@@ -33,6 +33,8 @@ urlpatterns = [
     # /plans/new/ and the live target preview
     path("plans/new/", views.plan_create, name="plan_create"),
     path("plans/target-preview/", views.target_preview, name="target_preview"),
+    path("plans/import/", import_views.plan_import, name="plan_import"),
+    path("plans/import/review/", import_views.plan_import_review, name="plan_import_review"),
     # /plans/<pk>/
     path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),
     path("plans/<int:pk>/history/", views.plan_history, name="plan_history"),
