@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import import_views, views
+from . import import_views, sheet_views, views
 
 
 class DirectionConverter:
@@ -35,6 +35,10 @@ urlpatterns = [
     path("plans/target-preview/", views.target_preview, name="target_preview"),
     path("plans/import/", import_views.plan_import, name="plan_import"),
     path("plans/import/review/", import_views.plan_import_review, name="plan_import_review"),
+    path("plans/template.xlsx", sheet_views.blank_template, name="blank_template"),
+    path("plans/<int:pk>/template.xlsx", sheet_views.sheet_template, name="sheet_template"),
+    path("plans/<int:pk>/sheet/", sheet_views.sheet_upload, name="sheet_upload"),
+    path("plans/<int:pk>/sheet/confirm/", sheet_views.sheet_confirm, name="sheet_confirm"),
     # /plans/<pk>/
     path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),
     path("plans/<int:pk>/history/", views.plan_history, name="plan_history"),
