@@ -91,7 +91,7 @@ class SheetChanges:
     added: list = field(default_factory=list)      # (row, values)
     changed: list = field(default_factory=list)    # (indicator, {field: (old, new)}, values)
     removed: list = field(default_factory=list)    # indicator
-    results: list = field(default_factory=list)    # (indicator or row, period, old text, new text, values)
+    results: list = field(default_factory=list)    # (indicator or row, period, old, new, values, label)
     errors: list = field(default_factory=list)
 
     @property
@@ -229,7 +229,8 @@ def _read_results(n, values, cols, labels, indicator, changes):
                     result["value"] = read_number(new, money=True)
             except ValidationError:
                 result["text"] = new[:2000]
-        changes.results.append((indicator if indicator is not None else n, period, old, new, result))
+        changes.results.append((indicator if indicator is not None else n, period, old, new, result,
+                                PERIOD_LABELS[period]))
 
 
 def _decimal_or_none(value):
@@ -247,7 +248,7 @@ def apply_sheet(plan, changes, *, by):
     for indicator in changes.removed:
         if PlanIndicator.objects.filter(pk=indicator.pk).exists():
             services.delete_indicator(indicator, by=by)
-    for target, period, _old, _new, result in changes.results:
+    for target, period, _old, _new, result, _label in changes.results:
         indicator = added_by_row[target] if isinstance(target, int) else target
         current = services.current_result(indicator, period)
         services.save_result(indicator, period=period, is_estimate=current.is_estimate if current else False,
