@@ -39,19 +39,36 @@ def _without_macros(archive):
     return out.getvalue()
 
 
-def _bold(paragraph):
-    runs = [r for r in paragraph.runs if r.text.strip()]
-    if not runs:
-        return False
-    style_bold = bool(paragraph.style is not None and paragraph.style.font is not None and paragraph.style.font.bold)
-    return all(r.bold or (r.bold is None and style_bold) for r in runs) or paragraph.style.name.startswith("Heading")
+class _Styles:
+    """Bold, alignment and heading-ness of paragraph styles, resolved once per style id (python-docx
+    looks the default style up by scanning every style on each access)."""
 
+    def __init__(self):
+        self.cache = {}
 
-def _centered(paragraph):
-    alignment = paragraph.alignment
-    if alignment is None and paragraph.style is not None and paragraph.style.paragraph_format is not None:
-        alignment = paragraph.style.paragraph_format.alignment
-    return alignment == WD_ALIGN_PARAGRAPH.CENTER
+    def get(self, paragraph):
+        ppr = paragraph._p.pPr
+        key = ppr.style if ppr is not None else None
+        if key not in self.cache:
+            style = paragraph.style
+            font_bold = bool(style is not None and style.font is not None and style.font.bold)
+            alignment = style.paragraph_format.alignment if style is not None else None
+            heading = style is not None and (style.name or "").startswith("Heading")
+            self.cache[key] = (font_bold, alignment, heading)
+        return self.cache[key]
+
+    def bold(self, paragraph):
+        runs = [r for r in paragraph.runs if r.text.strip()]
+        if not runs:
+            return False
+        style_bold, _, heading = self.get(paragraph)
+        return heading or all(r.bold or (r.bold is None and style_bold) for r in runs)
+
+    def centered(self, paragraph):
+        alignment = paragraph.alignment
+        if alignment is None:
+            alignment = self.get(paragraph)[1]
+        return alignment == WD_ALIGN_PARAGRAPH.CENTER
 
 
 def _cell_text(cell):
@@ -73,10 +90,10 @@ def _table_rows(table):
 
 def blocks(document):
     """Paragraphs and tables of the body, in order."""
-    out = []
+    out, styles = [], _Styles()
     for child in document.iter_inner_content():
         if isinstance(child, Paragraph):
-            out.append(Para(child.text, _bold(child), _centered(child)))
+            out.append(Para(child.text, styles.bold(child), styles.centered(child)))
         elif isinstance(child, DocxTable):
             out.append(Table(_table_rows(child)))
     return out
