@@ -137,7 +137,18 @@ def indicator(name, target="", baseline="", *, stt="", unsure=""):
 
 
 def clauses(text):
-    return [c for c in (_strip_end(part) for part in _SENTENCES.split(text)) if c]
+    """Sentences and ";"-parts of ``text``; a part is split at ", " too when each side has its own target
+    ("Duy trì 04/04 Khu phố Văn hóa, Gia đình Văn hóa đạt >90%")."""
+    out = []
+    for part in (_strip_end(p) for p in _SENTENCES.split(text)):
+        if not part:
+            continue
+        pieces = [_strip_end(p) for p in part.split(", ")]
+        if len(pieces) > 1 and all(_target_number(p) is not None for p in pieces):
+            out += pieces
+        else:
+            out.append(part)
+    return out
 
 
 def read_item(text, *, stt="", year=None):

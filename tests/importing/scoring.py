@@ -38,13 +38,35 @@ def _same_name(a, b):
     return bool(a and b) and (a == b or (len(a) > 8 and len(b) > 8 and (a in b or b in a)))
 
 
+def _pairs(got, want):
+    """Each expected indicator paired with one extracted indicator: equal names first, then the
+    closest name containing (or contained in) it; an extracted indicator is used once."""
+    free = list(range(len(got)))
+    pairs = {}
+    for n, item in enumerate(want):
+        hit = next((i for i in free if _key(got[i]["name"]) == _key(item["name"])), None)
+        if hit is not None:
+            pairs[n] = got[hit]
+            free.remove(hit)
+    for n, item in enumerate(want):
+        if n in pairs:
+            continue
+        near = [i for i in free if _same_name(got[i]["name"], item["name"])]
+        if near:
+            hit = min(near, key=lambda i: abs(len(got[i]["name"]) - len(item["name"])))
+            pairs[n] = got[hit]
+            free.remove(hit)
+    return pairs
+
+
 def score(read, expected):
     """{"indicators": (hits, total), "targets": (hits, total), "header": (hits, total), "sections": ...}."""
     got = indicators(read)
     found = targets = 0
     want = indicators(expected)
-    for item in want:
-        match = next((g for g in got if _same_name(g["name"], item["name"])), None)
+    matches = _pairs(got, want)
+    for n, item in enumerate(want):
+        match = matches.get(n)
         if match is None:
             continue
         found += 1
