@@ -142,3 +142,23 @@ def test_import_docx_writes_the_plan_into_the_tree(tmp_path, capsys):
     assert plan.tasks.get().lead.name == "Văn phòng HĐND-UBND phường"
     previous = Plan.objects.get(unit=ward, year=2023)
     assert previous.indicators.filter(results__evaluation_text="Đạt chỉ tiêu KH").count() >= 5
+
+
+@pytest.mark.django_db
+def test_pdf_of_an_imported_plan_reads_like_the_original(tmp_path):
+    from pypdf import PdfReader
+
+    province = Unit.objects.create(name="Tỉnh Bình Dương", kind=UnitKind.PROVINCE)
+    district = Unit.objects.create(name="Huyện Bàu Bàng", kind=UnitKind.DISTRICT, parent=province)
+    Unit.objects.create(name="Xã Lai Hưng", kind=UnitKind.COMMUNE, parent=district)
+    source = tmp_path / "lai-hung.docx"
+    source.write_bytes(seed_docx("004_a1adeea7a8a2c2a3.txt"))
+    call_command("import_plan", str(source))
+    output = tmp_path / "kh.pdf"
+    call_command("render_plan", "--unit", "Xã Lai Hưng", "--year", "2024", "--doc", "plan", "--format", "pdf",
+                 "-o", str(output))
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(output).pages)
+    for expected in ("63/KH-UBND", "Lai Hưng, ngày 01 tháng 12 năm 2023",
+                     "Phát triển kinh tế, xã hội, quốc phòng, an ninh năm 2024", "II. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU",
+                     "Tỷ lệ người tham gia Bảo hiểm y tế đạt từ 93,45%", "Banh Quốc Trung", "UBMTTQVN, các đoàn thể;"):
+        assert expected in text, expected
