@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from core import plan_text as pt
-from core.plan_items import capitalise, read_item
+from core.plan_lists import assigned_tasks, list_items
 from core.plan_tables import read_table
 
 
@@ -48,7 +48,6 @@ SECTOR_CODES = (("chinh quyen", "xay-dung-chinh-quyen"), ("hanh chinh", "xay-dun
                 ("noi chinh", "quoc-phong-an-ninh"), ("moi truong", "moi-truong"), ("van hoa", "van-hoa-xa-hoi"),
                 ("xa hoi", "van-hoa-xa-hoi"), ("giao duc", "van-hoa-xa-hoi"), ("y te", "van-hoa-xa-hoi"),
                 ("kinh te", "kinh-te"), ("ngan sach", "kinh-te"))
-_TASK_VERBS = r"(theo dõi|chủ trì|tham mưu|phối hợp|thực hiện|kiểm tra|tổng hợp|xây dựng|triển khai|hướng dẫn|đôn đốc)"
 
 
 def sector_code(name):
@@ -114,13 +113,12 @@ class _Reader:
                      "title": "", "legal_bases": [], "preamble": "", "recipients": [],
                      "signer": {"authority": "", "title": "", "name": ""}, "appendix_title": ""}
         self.sections, self.tables, self.unit_names, self.parent_names = [], [], [], []
-        self.number_seen = False
+        self.number_seen = self.draft = False
         self.closing_text = ""
 
     # header and title -------------------------------------------------------------------
     def header(self, i):
-        n = len(self.items)
-        limit = min(n, 60)
+        limit = min(len(self.items), 60)
         doc_type = next((k for k in range(limit) if isinstance(self.items[k], _Line)
                          and pt.is_doc_type(self.items[k].text)), None)
         end = doc_type if doc_type is not None else 0
@@ -370,8 +368,9 @@ class _Reader:
         self.appendix(i)
         self._year()
         sectors, tasks, previous = self._indicators()
-        tasks += self._tasks()
-        if self.plan["number"] and self.plan["issued_on"] and not getattr(self, "draft", False):
+        tasks += assigned_tasks(_all_lines(s) for s in _walk(self.sections)
+                                if "to chuc thuc hien" in pt.fold(s["heading"]))
+        if self.plan["number"] and self.plan["issued_on"] and not self.draft:
             self.plan["status"] = "issued"
         self._clean_sections(self.sections)
         unit = self._unit_hint()
@@ -462,57 +461,10 @@ class _Reader:
         sectors = []
         for group in groups:
             lines = _all_lines(group)
-            indicators = self._items(lines)
+            indicators = list_items([line.text for line in lines], year=self.year)
             if indicators:
                 sectors.append({"name": pt.heading_label(group["heading"]), "indicators": indicators})
         return sectors
-
-    def _items(self, lines):
-        marked = [(line, pt.item(line.text)) for line in lines]
-        any_mark = any(m for _, m in marked)
-        out, parent_stt, under = [], None, False
-        for line, mark in marked:
-            if pt.fold(line.text).rstrip(":") == "trong do":
-                under = bool(out)
-                continue
-            sub = re.match(r"^(\d{1,2})\.(\d{1,2})\.?\s+(\S.*)$", line.text)
-            if sub and out and sub.group(1) == out[-1]["stt"]:
-                out[-1]["children"].append(read_item(sub.group(3), stt=f"{sub.group(1)}.{sub.group(2)}",
-                                                     year=self.year))
-                continue
-            if mark is None:
-                if not any_mark:
-                    out.append(read_item(line.text, year=self.year))
-                continue
-            kind, text = mark
-            if kind == "+" and out:
-                out[-1]["children"].append(read_item(text, year=self.year))
-            elif kind == "-" and under and out:
-                out[-1]["children"].append(read_item(text, year=self.year))
-            else:
-                under = False
-                out.append(read_item(text, stt="" if kind in "-+" else kind, year=self.year))
-                parent_stt = kind
-        del parent_stt
-        return out
-
-    def _tasks(self):
-        tasks = []
-        for section in _walk(self.sections):
-            if "to chuc thuc hien" not in pt.fold(section["heading"]):
-                continue
-            for line in _all_lines(section):
-                text = re.sub(r"^\d+\s*[.)]\s*", "", line.text)
-                match = re.match(rf"^Giao\s+(.+?)\s+{_TASK_VERBS}\b(.*)$", text, re.IGNORECASE)
-                if not match or len(match.group(1)) > 80:
-                    continue
-                lead = re.sub(r"^(công chức|bộ phận|cán bộ)\s+", "", match.group(1), flags=re.IGNORECASE)
-                title = capitalise(match.group(2) + match.group(3)).rstrip("./ ")
-                due = re.search(r"trước ngày\s*(\d{1,2})/(\d{1,2})/(\d{4})", title)
-                tasks.append({"stt": "", "title": title, "lead": lead, "cooperating": [], "due_text": "",
-                              "due_date": f"{due.group(3)}-{int(due.group(2)):02d}-{int(due.group(1)):02d}"
-                              if due else None})
-        return tasks
 
 
 def _walk(sections):

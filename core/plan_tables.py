@@ -13,7 +13,7 @@ import re
 from datetime import date
 
 from core import plan_text as pt
-from core.plan_items import capitalise, earlier_figure, indicator, read_item, split_clause
+from core.plan_items import capitalise, earlier_figure, indicator, read_item
 
 COLUMNS = (
     ("stt", ("stt", "tt", "so tt", "so thu tu")),
@@ -101,7 +101,7 @@ def _indicators(rows, cols, year):
             current = {"name": "Chỉ tiêu chủ yếu", "indicators": []}
             sectors.append(current)
         target = re.sub(r"^[:]\s*", "", target)
-        target, baseline_in_target = _earlier(target, year)
+        target, baseline_in_target = earlier_figure(target, year)
         item = indicator(name, target, _cell(row, cols, "baseline") or baseline_in_target, stt=_stt(stt))
         if _cell(row, cols, "unit"):
             item["unit"] = _cell(row, cols, "unit")[:50]
@@ -119,10 +119,6 @@ def _indicators(rows, cols, year):
 
 def _stt(stt):
     return "" if stt in ("-", "+", "*") else stt.rstrip(".")
-
-
-def _earlier(target, year):
-    return earlier_figure(target, year)
 
 
 def _results(rows, cols, year):
@@ -168,5 +164,3 @@ def _tasks(rows, cols):
                     "due_text": "" if _due(due_text) else due_text[:200]})
     return out
 
-
-__all__ = ["read_table", "columns", "split_clause"]
