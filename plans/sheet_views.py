@@ -6,7 +6,7 @@ import base64
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
@@ -73,8 +73,9 @@ def sheet_confirm(request, pk):
                                                           "changes": changes})
     try:
         counts = apply_sheet(plan, changes, by=request.user)
-    except (PermissionDenied, Conflict) as exc:
-        messages.error(request, f"Không ghi được, không có gì thay đổi: {exc}")
+    except (PermissionDenied, ValidationError, Conflict) as exc:
+        reason = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+        messages.error(request, f"Không ghi được, không có gì thay đổi: {reason or 'có người vừa sửa trước.'}")
         return redirect("plans:sheet_upload", pk=plan.pk)
     del request.session[SESSION_KEY]
     messages.success(request, f"Đã cập nhật từ bảng tính: thêm {counts['added']}, sửa {counts['changed']}, "

@@ -26,6 +26,7 @@ from core.tree import depth_first
 from indicators.forms import read_number
 from indicators.models import PlanIndicator, PlanSector, Sector
 from plans import services
+from plans.models import PlanStatus
 
 from .safety import check_archive
 
@@ -154,6 +155,9 @@ def read_sheet(data, plan):
     if "id" in cols:
         missing = {pk for pk in existing if pk not in seen}
         changes.removed = [existing[pk] for pk in missing if existing[pk].parent_id not in missing]
+    if plan.status != PlanStatus.DRAFT and (changes.added or changes.changed or changes.removed):
+        changes.errors.append("Kế hoạch đã ban hành: không sửa, thêm hay xoá chỉ tiêu được (hãy tạo bản điều chỉnh); "
+                              "bảng tính chỉ được thay đổi cột kết quả.")
     return changes
 
 

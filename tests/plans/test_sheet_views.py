@@ -99,3 +99,23 @@ def test_other_ward_gets_404_and_old_xls_a_message(client, editor_a, plan_b, pla
     page = client.post(reverse("plans:sheet_upload", args=[plan_a.pk]), {"file": upload}).content.decode()
     assert "lưu thành .xlsx" in page
     assert client.get(reverse("plans:blank_template")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_issued_plan_takes_results_but_not_indicator_changes(client, editor_a, plan_a):
+    a, _ = _plan_with_indicators(plan_a)
+    plan_a.status = "issued"
+    plan_a.save(update_fields=["status"])
+    client.force_login(editor_a)
+    book = _book(client.get(reverse("plans:sheet_template", args=[plan_a.pk])))
+    sheet = book.active
+    sheet.cell(row=2, column=10 + 2).value = "45%"  # "Kết quả Tháng 3": not a number, kept as text
+    sheet.cell(row=2, column=10 + 18).value = "1.100.000.000"  # "Kết quả Năm"
+    client.post(reverse("plans:sheet_upload", args=[plan_a.pk]), {"file": SimpleUploadedFile("a.xlsx", _bytes(book))})
+    client.post(reverse("plans:sheet_confirm", args=[plan_a.pk]))
+    assert Result.objects.get(indicator=a, period="y").value == 1100000000
+    assert Result.objects.get(indicator=a, period="m3").text == "45%"
+    sheet.cell(row=3, column=8).value = "Giảm 03 hộ"
+    page = client.post(reverse("plans:sheet_upload", args=[plan_a.pk]),
+                       {"file": SimpleUploadedFile("a.xlsx", _bytes(book))}).content.decode()
+    assert "Kế hoạch đã ban hành" in page
