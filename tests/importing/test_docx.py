@@ -162,3 +162,22 @@ def test_pdf_of_an_imported_plan_reads_like_the_original(tmp_path):
                      "Phát triển kinh tế, xã hội, quốc phòng, an ninh năm 2024", "II. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU",
                      "Tỷ lệ người tham gia Bảo hiểm y tế đạt từ 93,45%", "Banh Quốc Trung", "UBMTTQVN, các đoàn thể;"):
         assert expected in text, expected
+
+
+@pytest.mark.django_db
+def test_unit_matched_across_spellings_and_the_2025_reorganisation():
+    from datetime import date
+
+    from plans.importing.pipeline import extract_docx
+
+    province = Unit.objects.create(name="Tỉnh Đồng Tháp", kind=UnitKind.PROVINCE)
+    old_city = Unit.objects.create(name="Thành phố Cao Lãnh", kind=UnitKind.PROVINCIAL_CITY, parent=province,
+                                   valid_to=date(2025, 6, 30))
+    old = Unit.objects.create(name="Phường Mỹ Phú", kind=UnitKind.WARD, parent=old_city, valid_to=date(2025, 6, 30))
+    new = Unit.objects.create(name="Phường Mỹ Trà", kind=UnitKind.WARD, parent=province, valid_from=date(2025, 7, 1))
+    new.predecessors.add(old)
+    merged = extract_docx(layout_docx("merged-2025", LAYOUTS[4][1]))
+    assert merged.unit_id == new.pk and merged.doc["unit"]["ancestors"][0]["name"] == "Tỉnh Đồng Tháp"
+    district = Unit.objects.create(name="Huyện Châu Thành", kind=UnitKind.DISTRICT, parent=province)
+    hoa_an = Unit.objects.create(name="Xã Hòa An", kind=UnitKind.COMMUNE, parent=district)  # "Hòa", the text "Hoà"
+    assert extract_docx(layout_docx("appendix-only", LAYOUTS[0][1])).unit_id == hoa_an.pk
