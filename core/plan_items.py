@@ -102,7 +102,7 @@ def split_clause(clause, *, year=None):
         name, target = clause[:begin].strip(), clause[begin:].strip()
         target = re.sub(r"^(là|:)\s+", "", target, flags=re.IGNORECASE)
         name = re.sub(r"\s+(là|:)$", "", name).rstrip(" :,")
-        if not name or name.endswith((" và", ",")) or name.lower() in KEEP_VERBS:
+        if len(name.split()) < 2 or name.endswith((" và", ",")) or name.lower() in KEEP_VERBS:
             name = clause
         return name, target, baseline
     lowered = clause.lower()

@@ -88,3 +88,22 @@ def test_word_plan_reviewed_then_excel_round_trip(seeded, new_page, login, shot,
     assert (result.period, result.value) == ("m4", 90.5)
     assert Result.objects.filter(indicator__plan=plan).count() == 1
     shot(page, "import-04-after-sheet")
+
+
+def test_seed_plan_review_and_existing_year_refused(seeded, new_page, login, shot, live_server, tmp_path):
+    from tests.importing.builders import seed_docx
+
+    page = login(new_page(), "canbo.laihung")
+    page.goto(f"{live_server.url}/plans/import/")
+    path = tmp_path / "lai-hung-2024.docx"
+    path.write_bytes(seed_docx("004_a1adeea7a8a2c2a3.txt"))
+    page.set_input_files("#id_file", str(path))
+    page.get_by_role("button", name="Đọc văn bản").click()
+    page.wait_for_load_state()
+    assert page.locator("#review-indicators input.target-as-written").count() >= 15
+    assert "Banh Quốc Trung" in page.content()
+    shot(page, "import-05-review-lai-hung")
+    count = Plan.objects.count()
+    page.get_by_role("button", name="Lưu kế hoạch").click()
+    page.wait_for_load_state()
+    assert "đã có kế hoạch năm 2024" in page.content() and Plan.objects.count() == count
