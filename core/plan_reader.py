@@ -376,6 +376,11 @@ class _Reader:
         unit = self._unit_hint()
         if not self.plan["place"] and unit["name"]:
             self.plan["place"] = unit["name"].split(" ", 1)[1]
+            self.unsure.append(("plan.place", "Không thấy dòng địa danh, ngày tháng: lấy địa danh theo tên đơn vị."))
+        if not self.plan["issued_on"] and not self.plan["date_text"]:
+            self.unsure.append(("plan.issued_on", "Không đọc được ngày ban hành."))
+        if not self.plan["signer"]["title"]:
+            self.unsure.append(("plan.signer", "Không thấy khối chữ ký (TM./KT., chức vụ, họ tên)."))
         doc = {"format": "kehoach.plan/1", "unit": unit, "plan": {"year": self.year, **self.plan},
                "sections": self.sections, "sectors": sectors, "tasks": tasks}
         return Reading(doc, self.unsure, previous)
