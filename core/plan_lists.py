@@ -47,8 +47,7 @@ def assigned_tasks(groups):
                 continue
             lead = re.sub(r"^(công chức|bộ phận|cán bộ)\s+", "", match.group(1), flags=re.IGNORECASE)
             title = capitalise(match.group(2) + match.group(3)).rstrip("./ ")
-            due = re.search(r"trước ngày\s*(\d{1,2})/(\d{1,2})/(\d{4})", title)
+            due = re.search(r"trước ngày\s*(\d{1,2}/\d{1,2}/\d{4})", title)
             tasks.append({"stt": "", "title": title, "lead": lead, "cooperating": [], "due_text": "",
-                          "due_date": f"{due.group(3)}-{int(due.group(2)):02d}-{int(due.group(1)):02d}"
-                          if due else None})
+                          "due_date": pt.day_month_year(due.group(1)) if due else None})
     return tasks

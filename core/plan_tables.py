@@ -10,7 +10,6 @@
 """
 
 import re
-from datetime import date
 
 from core import plan_text as pt
 from core.plan_items import capitalise, earlier_figure, indicator, read_item
@@ -137,16 +136,6 @@ def _results(rows, cols, year):
     return out
 
 
-def _due(text):
-    match = re.search(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
-    if match:
-        try:
-            return date(int(match.group(3)), int(match.group(2)), int(match.group(1))).isoformat()
-        except ValueError:
-            return None
-    return None
-
-
 def _names(text):
     return [capitalise(p.strip(" .;")) for p in re.split(r"[;,\n]| và ", text) if p.strip(" .;")]
 
@@ -160,7 +149,7 @@ def _tasks(rows, cols):
         due_text = _cell(row, cols, "due")
         lead = _names(_cell(row, cols, "lead"))
         out.append({"stt": _stt(_cell(row, cols, "stt")), "title": title, "lead": lead[0] if lead else None,
-                    "cooperating": _names(_cell(row, cols, "cooperating")), "due_date": _due(due_text),
-                    "due_text": "" if _due(due_text) else due_text[:200]})
+                    "cooperating": _names(_cell(row, cols, "cooperating")), "due_date": pt.day_month_year(due_text),
+                    "due_text": "" if pt.day_month_year(due_text) else due_text[:200]})
     return out
 

@@ -93,6 +93,17 @@ def place_date(line):
     return PlaceDate(clean(match.group("place")), issued, text)
 
 
+def day_month_year(text):
+    """The ISO date of the first "dd/mm/yyyy" in ``text`` ("trước ngày 05/12/2024"), else None."""
+    match = re.search(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
+    if not match:
+        return None
+    try:
+        return date(int(match.group(3)), int(match.group(2)), int(match.group(1))).isoformat()
+    except ValueError:
+        return None
+
+
 _ATTACHED = re.compile(r"Kế hoạch số\s*:?\s*(\d*)\s*/\s*([\wĐđ\-]+)\s*ngày\s*(\d{1,2})\s*(?:tháng|/)\s*(\d{1,2})\s*"
                        r"(?:năm|/)\s*(\d{4})(?:\s*của\s*(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+([^)\n]*?)"
                        r"(?:\s+về\b|\)|$))?", re.IGNORECASE)
