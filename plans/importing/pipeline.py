@@ -51,8 +51,9 @@ def extract_docx(data, *, year=None):
     reading.doc["unit"]["departments"] = [{"name": d, "short_name": ""}
                                           for d in dict.fromkeys(_departments(reading.doc))]
     extraction = Extraction(reading.doc, list(reading.unsure), reading.previous)
-    text = " ".join([reading.doc["plan"].get("preamble", ""), reading.doc["plan"].get("title", "")]
-                    + reading.doc["plan"].get("recipients", []))
+    plan = reading.doc["plan"]
+    text = " ".join([plan["preamble"], plan["title"], plan["authority_parent"]] + plan["legal_bases"]
+                    + plan["recipients"] + [s["body"] for s in reading.doc["sections"] if not s["heading"]])
     try:
         unit = resolve_unit(reading.doc["unit"], year=reading.doc["plan"]["year"], text=text)
     except UnitNotFound as exc:

@@ -181,3 +181,15 @@ def test_unit_matched_across_spellings_and_the_2025_reorganisation():
     district = Unit.objects.create(name="Huyện Châu Thành", kind=UnitKind.DISTRICT, parent=province)
     hoa_an = Unit.objects.create(name="Xã Hòa An", kind=UnitKind.COMMUNE, parent=district)  # "Hòa", the text "Hoà"
     assert extract_docx(layout_docx("appendix-only", LAYOUTS[0][1])).unit_id == hoa_an.pk
+
+
+@pytest.mark.django_db
+def test_same_ward_name_in_two_cities_told_apart_by_the_text():
+    from plans.importing.pipeline import extract_docx
+
+    province = Unit.objects.create(name="Tỉnh Tây Ninh", kind=UnitKind.PROVINCE)
+    tay_ninh = Unit.objects.create(name="Thành phố Tây Ninh", kind=UnitKind.PROVINCIAL_CITY, parent=province)
+    other = Unit.objects.create(name="Thị xã Hòa Thành", kind=UnitKind.TOWN, parent=province)
+    ward = Unit.objects.create(name="Phường 2", kind=UnitKind.WARD, parent=tay_ninh)
+    Unit.objects.create(name="Phường 2", kind=UnitKind.WARD, parent=other)
+    assert extract_docx(seed_docx("001_616d0573625243ea.txt")).unit_id == ward.pk
