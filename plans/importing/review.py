@@ -52,6 +52,9 @@ def apply_edits(doc, post):
             plan[field] = _text(post, field, limit)
     if (post.get("year") or "").strip().isdigit():
         plan["year"] = int(post["year"])
+    if post.get("status") in ("draft", "issued"):
+        plan["status"] = post["status"]
+    doc["tasks"] = [t for n, t in enumerate(doc["tasks"]) if not post.get(f"drop-task-{n}")]
     for s, group in enumerate(doc["sectors"]):
         name = _text(post, f"sector-name-{s}", 300)
         if name:

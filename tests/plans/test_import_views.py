@@ -62,7 +62,7 @@ def test_upload_review_correct_and_confirm(client, editor_a, ward_a):
              "new-sector-0": "1"}
     response = client.post(reverse("plans:plan_import_review"), {**edits, "update": "1"})
     assert response.status_code == 200 and not Plan.objects.exists()
-    response = client.post(reverse("plans:plan_import_review"), {"confirm": "1"})
+    response = client.post(reverse("plans:plan_import_review"), {"confirm": "1", "status": "draft"})
     plan = Plan.objects.get(unit=ward_a, year=2025)
     assert response["Location"] == plan.get_absolute_url()
     got = {(i.plan_sector.name, i.name, i.target_text) for i in plan.indicators.select_related("plan_sector")}
@@ -71,7 +71,18 @@ def test_upload_review_correct_and_confirm(client, editor_a, ward_a):
                    ("Chỉ tiêu xã hội", "Tỷ lệ hộ nghèo", "dưới 0,9%"),
                    ("Chỉ tiêu xã hội", "Giải quyết việc làm", "120 lao động")}
     assert plan.tasks.get().due_date.isoformat() == "2025-12-10"
+    assert plan.status == "draft"
     assert client.get(reverse("plans:plan_import_review")).status_code == 302  # nothing pending any more
+
+
+@pytest.mark.django_db
+def test_review_drops_a_task_and_ignores_unknown_rows(client, editor_a, ward_a):
+    client.force_login(editor_a)
+    _upload(client)
+    client.post(reverse("plans:plan_import_review"), {"drop-task-0": "on", "name-9.9": "bịa", "drop-7.1": "on",
+                                                      "sector-0.0": "42", "confirm": "1"})
+    plan = Plan.objects.get(unit=ward_a, year=2025)
+    assert plan.tasks.count() == 0 and plan.indicators.count() == 4
 
 
 @pytest.mark.django_db
