@@ -51,3 +51,53 @@ def assigned_tasks(groups):
             tasks.append({"stt": "", "title": title, "lead": lead, "cooperating": [], "due_text": "",
                           "due_date": pt.day_month_year(due.group(1)) if due else None})
     return tasks
+
+
+_SOLUTIONS = ("nhiem vu va giai phap", "bien phap thuc hien", "giai phap chu yeu", "nhiem vu, giai phap")
+_BODIES = ("tram", "cong an", "ban chi huy", "trung tam", "van phong", "truong ", "doi ", "to ", "bo phan",
+           "hoi ")
+
+
+def _lead(label):
+    """The body a solutions heading names: "Lĩnh vực Tài chính - Kế toán" -> "Tài chính - Kế toán",
+    "Trạm Y tế phường" -> itself; a theme ("Về phát triển kinh tế") names none."""
+    label = label.rstrip(": ")
+    if pt.fold(label).startswith("linh vuc "):
+        return label[len("Lĩnh vực "):].strip()
+    return label if pt.fold(label).startswith(_BODIES) and len(label) <= 100 else None
+
+
+def solution_tasks(sections, sector_of):
+    """A task per paragraph or bullet of the sections under "Nhiệm vụ và giải pháp": group = the
+    sub-heading, stt = the heading's number, lead = the body the heading names (if it names one)."""
+    tasks = []
+    for top in _solution_sections(sections):
+        for group in top["children"]:
+            label = pt.heading_label(group["heading"])
+            lead = _lead(label)
+            for leaf in _leaves(group):
+                number = pt.heading(leaf["heading"])
+                stt = ".".join(str(n) for n in number.number) if number and number.number else ""
+                for part in re.split(r"\n+", leaf["body"]):
+                    title = re.sub(r"^[-–+•*]\s*", "", part).strip()
+                    if len(title) < 15:
+                        continue
+                    tasks.append({"stt": stt, "group": label[:300], "sector": sector_of(leaf["heading"] + " " + label),
+                                  "title": title, "lead": lead, "cooperating": [], "due_text": "",
+                                  "due_date": None})
+    return tasks
+
+
+def _solution_sections(sections):
+    for section in sections:
+        if any(w in pt.fold(section["heading"]) for w in _SOLUTIONS) and section["children"]:
+            yield section
+        else:
+            yield from _solution_sections(section["children"])
+
+
+def _leaves(section):
+    if not section["children"]:
+        return [section]
+    own = [dict(section, children=[])] if section["body"].strip() else []
+    return own + [leaf for child in section["children"] for leaf in _leaves(child)]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from core import plan_text as pt
-from core.plan_lists import assigned_tasks, list_items
+from core.plan_lists import assigned_tasks, list_items, solution_tasks
 from core.plan_tables import read_table
 
 
@@ -368,6 +368,7 @@ class _Reader:
         self.appendix(i)
         self._year()
         sectors, tasks, previous = self._indicators()
+        tasks += solution_tasks(self.sections, sector_code)
         tasks += assigned_tasks(_all_lines(s) for s in _walk(self.sections)
                                 if "to chuc thuc hien" in pt.fold(s["heading"]))
         if self.plan["number"] and self.plan["issued_on"] and not self.draft:

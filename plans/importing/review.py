@@ -54,7 +54,8 @@ def apply_edits(doc, post):
         plan["year"] = int(post["year"])
     if post.get("status") in ("draft", "issued"):
         plan["status"] = post["status"]
-    doc["tasks"] = [t for n, t in enumerate(doc["tasks"]) if not post.get(f"drop-task-{n}")]
+    doc["tasks"] = [t for n, t in enumerate(doc["tasks"])
+                    if not post.get(f"drop-task-{n}") and not post.get("drop-all-tasks")]
     for s, group in enumerate(doc["sectors"]):
         name = _text(post, f"sector-name-{s}", 300)
         if name:

@@ -83,8 +83,12 @@ def score(read, expected):
     heads = [_key(s["heading"]) for s in walk(expected.get("sections", [])) if s["heading"]]
     mine = {_key(s["heading"]) for s in walk(read.get("sections", []))}
     sections = sum(h in mine for h in heads)
+    titles = {_key(t["title"])[:80]: t for t in read.get("tasks", [])}
+    tasks = [titles.get(_key(t["title"])[:80]) for t in expected.get("tasks", [])]
+    leads = sum(1 for t, w in zip(tasks, expected.get("tasks", []), strict=True) if t and t["lead"] == w["lead"])
     return {"indicators": (found, len(want)), "targets": (targets, len(want)),
-            "header": (header, len(HEADER_FIELDS)), "sections": (sections, len(heads))}
+            "header": (header, len(HEADER_FIELDS)), "sections": (sections, len(heads)),
+            "tasks": (sum(1 for t in tasks if t), len(tasks)), "task leads": (leads, len(tasks))}
 
 
 def share(pairs):
