@@ -194,3 +194,29 @@ def test_same_ward_name_in_two_cities_told_apart_by_the_text():
     ward = Unit.objects.create(name="Phường 2", kind=UnitKind.WARD, parent=tay_ninh)
     Unit.objects.create(name="Phường 2", kind=UnitKind.WARD, parent=other)
     assert extract_docx(seed_docx("001_616d0573625243ea.txt")).unit_id == ward.pk
+
+
+def test_header_and_signature_in_layout_tables():
+    import docx as python_docx
+
+    from .builders import add_text
+
+    document = python_docx.Document()
+    header = document.add_table(rows=1, cols=2)
+    header.cell(0, 0).text = "UBND HUYỆN CHÂU THÀNH\nUỶ BAN NHÂN DÂN XÃ HOÀ AN\nSố: 27/KH-UBND"
+    header.cell(0, 1).text = "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHoà An, ngày 15 tháng 12 năm 2024"
+    body = LAYOUTS[0][1].split("KẾ HOẠCH\n", 1)[1].split("Nơi nhận:")[0]
+    add_text(document, "KẾ HOẠCH\n" + body)
+    closing = document.add_table(rows=1, cols=2)
+    closing.cell(0, 0).text = "Nơi nhận:\n- UBND huyện;\n- Lưu: VT."
+    closing.cell(0, 1).text = "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(Đã ký)\nTrần Thị Bích"
+    add_text(document, "PHỤ LỤC\n" + LAYOUTS[0][1].split("PHỤ LỤC\n", 1)[1])
+    out = io.BytesIO()
+    document.save(out)
+    plan = read_docx(out.getvalue()).doc["plan"]
+    assert (plan["authority_parent"], plan["authority"], plan["number"]) == (
+        "UBND HUYỆN CHÂU THÀNH", "UỶ BAN NHÂN DÂN XÃ HOÀ AN", "27")
+    assert (plan["place"], plan["issued_on"], plan["title"]) == ("Hoà An", "2024-12-15",
+                                                                 "Phát triển kinh tế - xã hội năm 2025")
+    assert plan["signer"] == {"authority": "KT. CHỦ TỊCH", "title": "PHÓ CHỦ TỊCH", "name": "Trần Thị Bích"}
+    assert plan["recipients"] == ["UBND huyện;", "Lưu: VT."]
