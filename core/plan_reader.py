@@ -113,11 +113,11 @@ class _Reader:
                      "title": "", "legal_bases": [], "preamble": "", "recipients": [],
                      "signer": {"authority": "", "title": "", "name": ""}, "appendix_title": ""}
         self.sections, self.tables, self.unit_names, self.parent_names = [], [], [], []
-        self.number_seen = self.draft = False
+        self.draft = False
         self.closing_text = ""
 
     # header and title -------------------------------------------------------------------
-    def header(self, i):
+    def header(self):
         limit = min(len(self.items), 60)
         doc_type = next((k for k in range(limit) if isinstance(self.items[k], _Line)
                          and pt.is_doc_type(self.items[k].text)), None)
@@ -131,7 +131,6 @@ class _Reader:
             if pt.is_authority(text):
                 authorities.append(text)
             elif pt.number_symbol(text):
-                self.number_seen = True
                 self.plan["number"], self.plan["symbol"] = pt.number_symbol(text)
             elif pt.is_draft(text):
                 self.plan["status"] = "draft"
@@ -150,7 +149,7 @@ class _Reader:
                 self.unit_names.append(named)
         if doc_type is None:
             self.unsure.append(("plan.title", "Không thấy dòng “KẾ HOẠCH”: tên kế hoạch có thể đọc sai."))
-            return self.title_fallback(i)
+            return self.title_fallback(0)
         return self.title(doc_type + 1)
 
     def title_fallback(self, i):
@@ -361,7 +360,7 @@ class _Reader:
 
     # assembling --------------------------------------------------------------------------------
     def run(self):
-        i = self.header(0)
+        i = self.header()
         i = self.opening(i)
         i = self.body(i)
         i = self.closing(i)
