@@ -11,11 +11,11 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from indicators.results import Conflict
 from plans.importing.forms import SheetUploadForm
 from plans.importing.safety import UploadRefused
 from plans.importing.xlsx_template import apply_sheet, read_sheet, template_bytes
 from plans.models import Plan
-from plans.services import Conflict
 from units.scoping import get_scoped_or_404
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -4,7 +4,8 @@ One sheet "Chỉ tiêu": Mã (the indicator's number in the app: leave it; empty
 (the parent's Mã for a sub-item), Lĩnh vực, STT, Chỉ tiêu, Đơn vị tính, Năm trước, Kế hoạch (as
 written), Ghi chú, then one column per period for results. Reading back checks every cell and
 names the bad ones by sheet, row and column; the changes (added, changed, removed indicators,
-results per period) are previewed and then written all or nothing through plans.services.
+results per period) are previewed and then written all or nothing through indicators.services (indicators) and plans.services.save_result
+(results).
 A district's table of assigned targets (STT / Chỉ tiêu / Kế hoạch ..., no Mã column) is read by the
 same upload: rows are matched to the plan's indicators by name, unmatched rows are added.
 """
@@ -25,8 +26,10 @@ from core.plan_text import fold
 from core.tree import depth_first
 from indicators.forms import read_number
 from indicators.models import PlanIndicator, PlanSector, Sector
-from plans import services
+from indicators.results import current_result, result_text
+from indicators.services import delete_indicator, save_indicator
 from plans.models import PlanStatus
+from plans.services import save_result
 
 from .safety import check_archive
 
@@ -47,7 +50,7 @@ def _text(cell, value):
 def _result_text(result):
     if result is None:
         return ""
-    return services.result_text(result)
+    return result_text(result)
 
 
 def template_bytes(plan=None):
@@ -220,7 +223,7 @@ def _read_results(n, values, cols, labels, indicator, changes):
     for period in PERIOD_CODES:
         key = f"result:{period}"
         new = values.get(key, "")
-        old = _result_text(services.current_result(indicator, period)) if indicator is not None else ""
+        old = _result_text(current_result(indicator, period)) if indicator is not None else ""
         if new == old or (not new and not old):
             continue
         result = {"value": None, "numerator": None, "denominator": None, "text": ""}
@@ -243,19 +246,19 @@ def _decimal_or_none(value):
 
 @transaction.atomic
 def apply_sheet(plan, changes, *, by):
-    """Write ``changes`` to ``plan``: all or nothing, through plans.services. Returns counts."""
+    """Write ``changes`` to ``plan``: all or nothing, through the service functions. Returns counts."""
     added_by_row = {}
     for row, values in changes.added:
-        added_by_row[row] = services.save_indicator(plan, values=values, by=by)
+        added_by_row[row] = save_indicator(plan, values=values, by=by)
     for indicator, _diff, values in changes.changed:
-        services.save_indicator(plan, values=values, by=by, indicator=indicator)
+        save_indicator(plan, values=values, by=by, indicator=indicator)
     for indicator in changes.removed:
         if PlanIndicator.objects.filter(pk=indicator.pk).exists():
-            services.delete_indicator(indicator, by=by)
+            delete_indicator(indicator, by=by)
     for target, period, _old, _new, result, _label in changes.results:
         indicator = added_by_row[target] if isinstance(target, int) else target
-        current = services.current_result(indicator, period)
-        services.save_result(indicator, period=period, is_estimate=current.is_estimate if current else False,
+        current = current_result(indicator, period)
+        save_result(indicator, period=period, is_estimate=current.is_estimate if current else False,
                              values=result, expected_version=current.version if current else 0,
                              expected_id=current.pk if current else None, by=by)
     return {"added": len(changes.added), "changed": len(changes.changed), "removed": len(changes.removed),
