@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from plans.importing.forms import PlanUploadForm
 from plans.importing.pipeline import Extraction, attach_unit, extract_docx, save_extraction
-from plans.importing.review import NEW_ROWS, apply_edits, meaning, rows
+from plans.importing.review import NEW_ROWS, apply_edits, rows
 from plans.importing.safety import UploadRefused
 from plans.interchange import PlanImportError, validate
 from units.models import Unit
@@ -96,5 +96,5 @@ def _review_context(extraction, errors):
             "sectors": list(enumerate(doc["sectors"])), "new_rows": range(NEW_ROWS),
             "unsure_header": [m for p, m in unsure if not p.startswith("sectors[")],
             "unsure_count": len(unsure), "sections": doc["sections"],
-            "tasks": [{"lead": "", "cooperating": [], "due_date": "", "due_text": "", **t} for t in doc["tasks"]], "previous": extraction.previous,
-            "meaning": meaning}
+            "tasks": [{"lead": "", "cooperating": [], "due_date": "", "due_text": "", **t} for t in doc["tasks"]],
+            "previous": extraction.previous}
