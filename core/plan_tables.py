@@ -62,8 +62,9 @@ def _cell(row, cols, key):
     return pt.clean(row[i]) if i is not None and i < len(row) else ""
 
 
-def _is_header(row, cols):
-    return sum(1 for i, c in enumerate(row) if _column(c) is not None) >= max(2, len(cols) - 1)
+def _is_header(row, header):
+    """A header row repeated (a table continued on the next page, or pasted twice)."""
+    return row == header
 
 
 def read_table(rows, *, year=None):
@@ -72,7 +73,7 @@ def read_table(rows, *, year=None):
     if not rows:
         return None, None
     cols = columns(rows[0])
-    body = [r for r in rows[1:] if not _is_header(r, cols)]
+    body = [r for r in rows[1:] if not _is_header(r, rows[0])]
     if "name" in cols and "result" in cols and "evaluation" in cols:
         return "results", _results(body, cols, year)
     if "name" in cols and ("lead" in cols or "due" in cols):

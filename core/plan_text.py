@@ -18,10 +18,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=8192)
 def fold(text):
     """Lower case, no accents, single spaces: "UỶ BAN  Nhân dân" -> "uy ban nhan dan"."""
     text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))

@@ -10,6 +10,7 @@ import zipfile
 
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 
@@ -71,21 +72,21 @@ class _Styles:
         return alignment == WD_ALIGN_PARAGRAPH.CENTER
 
 
-def _cell_text(cell):
-    return "\n".join(p.text for p in cell.paragraphs)
+_P, _T, _BR = qn("w:p"), qn("w:t"), qn("w:br")
+
+
+def _cell_text(tc):
+    """A cell's paragraphs as lines, read straight from the XML (python-docx objects per cell are slow)."""
+    lines = []
+    for paragraph in tc.iter(_P):
+        parts = [node.text or "" if node.tag == _T else "\n" for node in paragraph.iter(_T, _BR)]
+        lines.append("".join(parts))
+    return "\n".join(lines)
 
 
 def _table_rows(table):
-    rows = []
-    for row in table.rows:
-        seen, cells = set(), []
-        for cell in row.cells:
-            if id(cell._tc) in seen:  # a horizontally merged cell is returned once per grid column
-                continue
-            seen.add(id(cell._tc))
-            cells.append(_cell_text(cell))
-        rows.append(cells)
-    return rows
+    """Rows of cell texts; a merged cell (w:gridSpan) counts once, as it is one w:tc."""
+    return [[_cell_text(tc) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
 
 
 def blocks(document):

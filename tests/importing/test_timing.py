@@ -40,15 +40,15 @@ def test_forty_page_plan_upload_time(client, capsys):
     text = forty_pages()
     assert len(text.split()) > 18000
     data = docx_bytes(text)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     response = client.post(reverse("plans:plan_import"), {"file": SimpleUploadedFile("40-trang.docx", data)})
-    upload = time.perf_counter() - start
+    upload, cpu = time.perf_counter() - start, time.process_time() - cpu
     assert response.status_code == 302
     start = time.perf_counter()
     page = client.get(reverse("plans:plan_import_review"))
     review = time.perf_counter() - start
     assert page.status_code == 200 and page.content.decode().count('name="target-') >= 300
     with capsys.disabled():
-        print(f"\n40-page plan ({len(text.split())} words, {len(data) // 1024} KB): upload {upload:.2f} s, "
+        print(f"\n40-page plan ({len(text.split())} words, {len(data) // 1024} KB): upload {upload:.2f} s ({cpu:.2f} s of CPU), "
               f"review page {review:.2f} s")
     assert upload < 30
