@@ -20,6 +20,7 @@ from units.scoping import get_scoped_or_404
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SESSION_KEY = "plan_sheet"
+MAX_SHEET = 2 * 1024 * 1024  # the filled sheet waits in the session until confirmed
 
 
 def _download(data, name):
@@ -48,6 +49,8 @@ def sheet_upload(request, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data["file"].read()
         try:
+            if len(data) > MAX_SHEET:
+                raise UploadRefused("Bảng tính lớn quá 2 MB: hãy bỏ các trang, hình ảnh không cần rồi tải lên lại.")
             changes = read_sheet(data, plan)
         except UploadRefused as exc:
             form.add_error("file", str(exc))
