@@ -220,3 +220,18 @@ def test_header_and_signature_in_layout_tables():
                                                                  "Phát triển kinh tế - xã hội năm 2025")
     assert plan["signer"] == {"authority": "KT. CHỦ TỊCH", "title": "PHÓ CHỦ TỊCH", "name": "Trần Thị Bích"}
     assert plan["recipients"] == ["UBND huyện;", "Lưu: VT."]
+
+
+@pytest.mark.django_db
+def test_import_of_an_unknown_unit_is_refused_naming_what_was_read(tmp_path):
+    from django.core.management import CommandError
+
+    path = tmp_path / "lai-hung.docx"
+    path.write_bytes(seed_docx("004_a1adeea7a8a2c2a3.txt"))
+    with pytest.raises(CommandError, match="“Xã Lai Hưng”.*không có đơn vị này"):
+        call_command("import_plan", str(path))
+    assert not Plan.objects.exists()
+    old = tmp_path / "doi-ten-tu-doc.docx"  # an old .doc renamed: refused by its content
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
+    with pytest.raises(CommandError, match="Word Document"):
+        call_command("import_plan", str(old))
