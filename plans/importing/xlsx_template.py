@@ -4,7 +4,7 @@ One sheet "Chỉ tiêu": Mã (the indicator's number in the app: leave it; empty
 (the parent's Mã for a sub-item), Lĩnh vực, STT, Chỉ tiêu, Đơn vị tính, Năm trước, Kế hoạch (as
 written), Ghi chú, then one column per period for results. Reading back checks every cell and
 names the bad ones by sheet, row and column; the changes (added, changed, removed indicators,
-results per period) are previewed and then written all or nothing through indicators.services (indicators) and plans.services.save_result
+results per period) are previewed and then written all or nothing through indicators.services (indicators) and plans.reporting.save_result
 (results).
 A district's table of assigned targets (STT / Chỉ tiêu / Kế hoạch ..., no Mã column) is read by the
 same upload: rows are matched to the plan's indicators by name, unmatched rows are added.
@@ -29,7 +29,7 @@ from indicators.models import PlanIndicator, PlanSector, Sector
 from indicators.results import current_result, result_text
 from indicators.services import delete_indicator, save_indicator
 from plans.models import PlanStatus
-from plans.services import save_result
+from plans.reporting import save_result
 
 from .safety import check_archive
 
