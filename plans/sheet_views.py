@@ -7,7 +7,6 @@ import base64
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -16,6 +15,7 @@ from plans.importing.forms import SheetUploadForm
 from plans.importing.safety import UploadRefused
 from plans.importing.xlsx_template import apply_sheet, read_sheet, template_bytes
 from plans.models import Plan
+from units.http import attachment
 from units.scoping import get_scoped_or_404
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -24,9 +24,7 @@ MAX_SHEET = 2 * 1024 * 1024  # the filled sheet waits in the session until confi
 
 
 def _download(data, name):
-    response = HttpResponse(data, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return attachment(name, XLSX, data)
 
 
 @login_required

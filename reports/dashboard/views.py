@@ -13,7 +13,7 @@ from django_tables2 import RequestConfig
 
 from core.periods import label as period_label
 from plans.models import Plan
-from reports.http import attachment
+from units.http import attachment
 from units.permissions import can_comment
 from units.scoping import default_root, get_scoped_or_404, scoped
 

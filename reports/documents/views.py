@@ -5,7 +5,7 @@ from django.http import Http404, HttpResponseBadRequest
 from django.views.decorators.http import require_GET
 
 from plans.models import Plan
-from reports.http import attachment
+from units.http import attachment
 from units.scoping import get_scoped_or_404
 
 from .exporters import BadPeriod, check_period

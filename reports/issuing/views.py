@@ -16,8 +16,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from plans.forms import IssueForm
 from plans.models import Plan
 from plans.selectors import with_reopened_reports
-from reports.http import attachment
 from reports.models import IssuedDocument
+from units.http import attachment
 from units.permissions import can_issue
 from units.scoping import get_scoped_or_404
 

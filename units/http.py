@@ -1,4 +1,4 @@
-"""What every download of reports/ answers with."""
+"""What every download of the app answers with (documents, exports, templates)."""
 
 from urllib.parse import quote
 
