@@ -28,6 +28,7 @@ class Source:
     met: bool | None = None
     divided: bool = False
     missing: bool = False
+    ref: object = None  # the caller's handle on where the figure comes from (e.g. a plan's id)
 
 
 @dataclass(frozen=True)

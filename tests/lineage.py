@@ -1,6 +1,6 @@
 """A small 2025 reorganisation for tests: three old wards A, B, C of one old district merged into
-the new Phường Hợp Nhất; old Xã D divided between Hợp Nhất (the default) and the new Xã Tách; old
-Phường E, in the same old district, became Xã Tách alone."""
+the new Phường Hợp Nhất; old Xã D divided between the new Xã Tách (the default) and Phường Bên;
+old Phường E, in the same old district, joined Xã Tách."""
 
 from types import SimpleNamespace
 
@@ -23,10 +23,12 @@ def reorganisation():
                            valid_from=REORGANISATION_DAY)
     split = f.UnitFactory(name="Xã Tách", kind="commune", code="99005", parent=province,
                           valid_from=REORGANISATION_DAY)
+    side = f.UnitFactory(name="Phường Bên", kind="ward", code="99004", parent=province,
+                         valid_from=REORGANISATION_DAY)
     links = [(old["a"], merged, False, True), (old["b"], merged, False, True), (old["c"], merged, False, True),
-             (old["d"], merged, True, True), (old["d"], split, True, False), (old["e"], split, False, True),
+             (old["d"], split, True, True), (old["d"], side, True, False), (old["e"], split, False, True),
              (old_province, province, False, True)]
     UnitSuccession.objects.bulk_create([UnitSuccession(predecessor=p, successor=s, divided=d, is_default=i)
                                         for p, s, d, i in links])
-    return SimpleNamespace(old_province=old_province, district=district, merged=merged, split=split,
+    return SimpleNamespace(old_province=old_province, district=district, merged=merged, split=split, side=side,
                            province=province, **old)

@@ -112,13 +112,16 @@ def test_a_new_communes_role_reads_its_predecessors_plans_and_nothing_else(reorg
     f.PlanFactory(unit=reorg.district)
     editor = _user("canbo.hopnhat", reorg.merged)
     seen = set(scoped(Plan.objects.all(), editor))
-    assert seen == {own, plans["a"], plans["b"], plans["c"], plans["d"]}
+    assert seen == {own, plans["a"], plans["b"], plans["c"]}
     # Read only: no write on a predecessor (403 inside the scope), nothing written through it.
     assert list(scoped(Plan.objects.all(), editor, write=True)) == [own]
     with pytest.raises(PermissionDenied):
         get_scoped_or_404(Plan.objects.all(), editor, write=True, pk=plans["a"].pk)
     with pytest.raises(Http404):
         get_scoped_or_404(Plan.objects.all(), editor, pk=plans["e"].pk)
+    # A divided commune is read from each of its successors.
+    side = _user("canbo.ben", reorg.side)
+    assert set(scoped(Plan.objects.all(), side)) == {plans["d"]}
     # Explicit roles (e.g. administrators of a subtree) are not extended.
     assert not scoped(Plan.objects.all(), editor, roles={"editor"}).filter(unit=reorg.a).exists()
 
@@ -144,4 +147,4 @@ def test_visible_units_with_predecessors_is_still_one_query(reorg):
     with CaptureQueriesContext(connection) as ctx:
         names = {u.name for u in visible_units(editor)}
     assert len(ctx.captured_queries) == 1
-    assert names == {"Phường Hợp Nhất", "Phường A", "Phường B", "Xã C", "Xã D"}
+    assert names == {"Phường Hợp Nhất", "Phường A", "Phường B", "Xã C"}

@@ -1,0 +1,143 @@
+"""Baselines carried across the 2025 reorganisation: a new commune's plan offered, for each
+catalogue indicator, its predecessors' latest yearly figures combined by the catalogue's rule
+(core.aggregate), with the sources; the editor accepts one into the indicator's baseline.
+
+Only results the person may read count (units.scoping: a role on the new commune reads its
+predecessors). A predecessor's latest figure is the yearly result ("y") of its latest plan year
+before the new plan's year, from the issued plan before a draft, the highest revision, the final
+figure before an estimate.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from core.aggregate import COUNT_MET, RATE, RATE_SCALE, SUM, Combined, Source, combine
+from core.vnformat import format_number
+from indicators.models import PlanIndicator, Result
+from units.models import UnitSuccession
+from units.scoping import scoped
+
+from . import audit
+from .models import PlanStatus
+from .services import FROZEN_MESSAGE
+
+MET = frozenset({"met", "exceeded"})
+UNJUDGED = frozenset({"no_data", "in_progress"})
+CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class Carried:
+    """One indicator's carried baseline: ``text``/``value`` to store (empty when not combinable)."""
+
+    indicator: PlanIndicator
+    combined: Combined
+    text: str
+    value: Decimal | None
+
+    @property
+    def sources(self):
+        return self.combined.sources
+
+    @property
+    def combinable(self):
+        return self.combined.combinable
+
+
+def predecessor_links(unit):
+    """The units ``unit`` was formed from, with the link (divided, default): one query."""
+    return list(UnitSuccession.objects.filter(successor_id=unit.pk).select_related("predecessor")
+                .order_by("predecessor__name", "predecessor__code"))
+
+
+def _latest_figures(plan, links, catalog_ids, user):
+    """{(predecessor pk, catalogue pk): result row} of the latest yearly figure of each: one query."""
+    rows = scoped(Result.objects.filter(
+        period="y", indicator__catalog_id__in=catalog_ids, indicator__plan__year__lt=plan.year,
+        indicator__plan__unit_id__in=[link.predecessor_id for link in links]), user).values(
+        "indicator__plan__unit_id", "indicator__catalog_id", "indicator__plan_id", "indicator__plan__year",
+        "indicator__plan__revision", "indicator__plan__status", "is_estimate", "value", "numerator",
+        "denominator", "status")
+    best = {}
+    for row in rows:
+        key = (row["indicator__plan__unit_id"], row["indicator__catalog_id"])
+        rank = (row["indicator__plan__year"], row["indicator__plan__status"] == PlanStatus.ISSUED,
+                row["indicator__plan__revision"], not row["is_estimate"])
+        if key not in best or rank > best[key][0]:
+            best[key] = (rank, row)
+    return {key: row for key, (_, row) in best.items()}
+
+
+def _source(link, row):
+    name = link.predecessor.name
+    if row is None:
+        return Source(unit=name, divided=link.divided, missing=True, ref=link.predecessor_id)
+    met = None if row["status"] in UNJUDGED else row["status"] in MET
+    return Source(unit=name, year=row["indicator__plan__year"], value=row["value"], numerator=row["numerator"],
+                  denominator=row["denominator"], met=met, divided=link.divided, ref=row["indicator__plan_id"])
+
+
+def baseline_of(combined, unit_of_measure):
+    """(baseline_text, baseline_value) of a combinable figure, written the Vietnamese way."""
+    if not combined.combinable:
+        return "", None
+    if combined.rule == RATE:
+        value = combined.value.quantize(CENT)
+        mark = unit_of_measure if unit_of_measure in RATE_SCALE else "%"
+        return f"{format_number(value)}{mark}", value
+    if combined.rule == COUNT_MET:
+        return f"{format_number(combined.value)}/{format_number(combined.denominator)} đơn vị đạt", combined.value
+    assert combined.rule == SUM
+    return format_number(combined.value), combined.value
+
+
+def carried_baselines(plan, user, *, indicators=None):
+    """[Carried] for each catalogue-linked indicator of ``plan`` (or of ``indicators``) when its
+    unit was formed from older units; [] otherwise. Three queries whatever the number of
+    indicators and predecessors."""
+    links = predecessor_links(plan.unit)
+    if not links:
+        return []
+    if indicators is None:
+        indicators = PlanIndicator.objects.filter(plan=plan, catalog__isnull=False).for_documents()
+    indicators = [i for i in indicators.select_related("catalog") if i.catalog_id]
+    figures = _latest_figures(plan, links, {i.catalog_id for i in indicators}, user)
+    carried = []
+    for indicator in indicators:
+        unit_of_measure = indicator.catalog.unit_of_measure or indicator.target_unit or indicator.unit_of_measure
+        sources = [_source(link, figures.get((link.predecessor_id, indicator.catalog_id))) for link in links]
+        combined = combine(indicator.catalog.aggregation, sources, unit_of_measure=unit_of_measure)
+        carried.append(Carried(indicator, combined, *baseline_of(combined, unit_of_measure)))
+    return carried
+
+
+@transaction.atomic
+def accept_carried_baseline(indicator, *, user, by):
+    """Store the baseline carried from the predecessors into ``indicator`` (of a draft plan),
+    computed again here from what ``user`` may read, never taken from the request.
+
+    Side effects: one UPDATE of the PlanIndicator (history row) and its audit row naming the old
+    and new baseline and the sources. Raises ValidationError (Vietnamese) when the plan is issued,
+    the indicator has no catalogue link or its figure is not combinable.
+    """
+    plan = indicator.plan
+    if plan.status != PlanStatus.DRAFT:
+        raise ValidationError(FROZEN_MESSAGE, code="frozen")
+    found = carried_baselines(plan, user, indicators=PlanIndicator.objects.filter(pk=indicator.pk))
+    if not found:
+        raise ValidationError("Chỉ tiêu này không có số liệu kế thừa từ đơn vị cũ.", code="no_lineage")
+    carried = found[0]
+    if not carried.combinable:
+        raise ValidationError(f"Không gộp được số liệu: {carried.combined.reason}", code="not_combinable")
+    old = indicator.baseline_text
+    indicator.baseline_text, indicator.baseline_value = carried.text, carried.value
+    indicator.version += 1
+    indicator._history_user = by
+    indicator.save(update_fields=["baseline_text", "baseline_value", "version"])
+    audit.record(indicator, "Kết quả năm trước từ đơn vị cũ", by=by, old=old, new=carried.text,
+                 reason=", ".join(s.unit for s in carried.sources))
+    return indicator
+
