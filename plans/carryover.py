@@ -12,17 +12,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 
 from core.aggregate import COUNT_MET, RATE, RATE_SCALE, SUM, Combined, Source, combine
 from core.vnformat import format_number
 from indicators.models import PlanIndicator, Result
+from indicators.services import require_draft, set_baseline
 from units.models import UnitSuccession
 from units.scoping import scoped
 
-from . import audit
 from .models import PlanStatus
-from .services import FROZEN_MESSAGE
 
 MET = frozenset({"met", "exceeded"})
 UNJUDGED = frozenset({"no_data", "in_progress"})
@@ -114,30 +112,21 @@ def carried_baselines(plan, user, *, indicators=None):
     return carried
 
 
-@transaction.atomic
 def accept_carried_baseline(indicator, *, user, by):
     """Store the baseline carried from the predecessors into ``indicator`` (of a draft plan),
     computed again here from what ``user`` may read, never taken from the request.
 
-    Side effects: one UPDATE of the PlanIndicator (history row) and its audit row naming the old
-    and new baseline and the sources. Raises ValidationError (Vietnamese) when the plan is issued,
-    the indicator has no catalogue link or its figure is not combinable.
+    Side effects: through indicators.services.set_baseline, one UPDATE of the PlanIndicator
+    (history row) and its audit row naming the old and new baseline and the sources. Raises
+    ValidationError (Vietnamese) when the plan is issued, the indicator has no catalogue link or
+    its figure is not combinable.
     """
-    plan = indicator.plan
-    if plan.status != PlanStatus.DRAFT:
-        raise ValidationError(FROZEN_MESSAGE, code="frozen")
-    found = carried_baselines(plan, user, indicators=PlanIndicator.objects.filter(pk=indicator.pk))
+    require_draft(indicator.plan)
+    found = carried_baselines(indicator.plan, user, indicators=PlanIndicator.objects.filter(pk=indicator.pk))
     if not found:
         raise ValidationError("Chỉ tiêu này không có số liệu kế thừa từ đơn vị cũ.", code="no_lineage")
     carried = found[0]
     if not carried.combinable:
         raise ValidationError(f"Không gộp được số liệu: {carried.combined.reason}", code="not_combinable")
-    old = indicator.baseline_text
-    indicator.baseline_text, indicator.baseline_value = carried.text, carried.value
-    indicator.version += 1
-    indicator._history_user = by
-    indicator.save(update_fields=["baseline_text", "baseline_value", "version"])
-    audit.record(indicator, "Kết quả năm trước từ đơn vị cũ", by=by, old=old, new=carried.text,
-                 reason=", ".join(s.unit for s in carried.sources))
-    return indicator
-
+    return set_baseline(indicator, text=carried.text, value=carried.value, by=by,
+                        action="Kết quả năm trước từ đơn vị cũ", reason=", ".join(s.unit for s in carried.sources))

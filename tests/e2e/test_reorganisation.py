@@ -10,8 +10,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from indicators.models import CatalogIndicator, PlanIndicator, PlanSector, Result
+from indicators.services import apply_evaluation, target_fields
 from plans.models import Plan
-from plans.services import target_fields
 from units.models import Role, RoleKind, Unit
 
 from .conftest import PASSWORD
@@ -59,7 +59,9 @@ def my_tra(seeded):
         for catalog, (_, results) in FIGURES.items():
             indicator = PlanIndicator.objects.filter(plan=plan, catalog__code=catalog).first()
             if code in results and indicator is not None:
-                Result.objects.create(indicator=indicator, period="y", **results[code])
+                result = Result(indicator=indicator, period="y", **results[code])
+                apply_evaluation(result)
+                result.save()
     new = Unit.objects.current().get(code="29888")
     plan, _ = _plan(new, 2026, "draft", FIGURES)
     editor = get_user_model().objects.create_user("canbo.mytra", password=PASSWORD)
