@@ -46,8 +46,12 @@ class Combined:
         return not self.reason
 
 
-def _names(sources):
-    return ", ".join(s.unit for s in sources)
+def _names(sources, shown=5):
+    """"Phường A, Phường B" or, past ``shown`` units, "Phường A, … và 12 đơn vị khác"."""
+    names = [s.unit for s in sources]
+    if len(names) <= shown:
+        return ", ".join(names)
+    return ", ".join(names[:shown]) + f" và {len(names) - shown} đơn vị khác"
 
 
 def _refusal(rule, sources):

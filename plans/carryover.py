@@ -51,11 +51,12 @@ def predecessor_links(unit):
                 .order_by("predecessor__name", "predecessor__code"))
 
 
-def _latest_figures(plan, links, catalog_ids, user):
-    """{(predecessor pk, catalogue pk): result row} of the latest yearly figure of each: one query."""
-    rows = scoped(Result.objects.filter(
-        period="y", indicator__catalog_id__in=catalog_ids, indicator__plan__year__lt=plan.year,
-        indicator__plan__unit_id__in=[link.predecessor_id for link in links]), user).values(
+def yearly_figures(results, user):
+    """{(unit pk, catalogue pk): result row} of the yearly ("y") figure of each unit in ``results``
+    (a Result queryset, narrowed here to what ``user`` may read) from its latest plan year, the
+    issued plan before a draft, the highest revision, the final figure before an estimate: one
+    query."""
+    rows = scoped(results.filter(period="y"), user).values(
         "indicator__plan__unit_id", "indicator__catalog_id", "indicator__plan_id", "indicator__plan__year",
         "indicator__plan__revision", "indicator__plan__status", "is_estimate", "value", "numerator",
         "denominator", "status")
@@ -69,13 +70,14 @@ def _latest_figures(plan, links, catalog_ids, user):
     return {key: row for key, (_, row) in best.items()}
 
 
-def _source(link, row):
-    name = link.predecessor.name
+def source_of(unit, row, *, divided=False):
+    """The core.aggregate Source of ``unit``'s figure ``row`` (from yearly_figures; None: missing).
+    ``ref`` is the plan's id, or the unit's when there is no figure."""
     if row is None:
-        return Source(unit=name, divided=link.divided, missing=True, ref=link.predecessor_id)
+        return Source(unit=unit.name, divided=divided, missing=True, ref=unit.pk)
     met = None if row["status"] in UNJUDGED else row["status"] in MET
-    return Source(unit=name, year=row["indicator__plan__year"], value=row["value"], numerator=row["numerator"],
-                  denominator=row["denominator"], met=met, divided=link.divided, ref=row["indicator__plan_id"])
+    return Source(unit=unit.name, year=row["indicator__plan__year"], value=row["value"], numerator=row["numerator"],
+                  denominator=row["denominator"], met=met, divided=divided, ref=row["indicator__plan_id"])
 
 
 def baseline_of(combined, unit_of_measure):
@@ -102,11 +104,14 @@ def carried_baselines(plan, user, *, indicators=None):
     if indicators is None:
         indicators = PlanIndicator.objects.filter(plan=plan, catalog__isnull=False).for_documents()
     indicators = [i for i in indicators.select_related("catalog") if i.catalog_id]
-    figures = _latest_figures(plan, links, {i.catalog_id for i in indicators}, user)
+    figures = yearly_figures(Result.objects.filter(
+        indicator__catalog_id__in={i.catalog_id for i in indicators}, indicator__plan__year__lt=plan.year,
+        indicator__plan__unit_id__in=[link.predecessor_id for link in links]), user)
     carried = []
     for indicator in indicators:
         unit_of_measure = indicator.catalog.unit_of_measure or indicator.target_unit or indicator.unit_of_measure
-        sources = [_source(link, figures.get((link.predecessor_id, indicator.catalog_id))) for link in links]
+        sources = [source_of(link.predecessor, figures.get((link.predecessor_id, indicator.catalog_id)),
+                             divided=link.divided) for link in links]
         combined = combine(indicator.catalog.aggregation, sources, unit_of_measure=unit_of_measure)
         carried.append(Carried(indicator, combined, *baseline_of(combined, unit_of_measure)))
     return carried

@@ -96,6 +96,7 @@ MATRIX = [
       for name, method, data in (("plan_status", "get", None), ("download_frozen", "get", None),
                                  ("download_signed", "get", None), ("freeze", "post", {}), ("sign", "post", {}),
                                  ("upload_signed", "get", None), ("upload_signed", "post", {}))],
+    ("dashboard:reorganisation", lambda o: [], "get", None, expect(200, 200, 200, 200, 200), False),
 ]
 
 

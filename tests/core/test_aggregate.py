@@ -66,3 +66,8 @@ def test_rule_none_missing_figures_and_mixed_years_are_refused_with_the_reason()
     mixed[0] = Source(unit="Phường A", year=2023, value=D(1))
     assert "không cùng năm" in combine("sum", mixed).reason
     assert combine("sum", []).reason
+
+
+def test_a_long_list_of_units_is_cut_in_the_reason():
+    sources = [Source(unit=f"Xã {i}", missing=True) for i in range(8)]
+    assert combine("sum", sources).reason == "Chưa có số liệu cả năm của Xã 0, Xã 1, Xã 2, Xã 3, Xã 4 và 3 đơn vị khác."
