@@ -38,8 +38,9 @@ def visible_units(user, *, write=False, roles=None):
         # predecessor's own subtree or other successors.
         covers_successor = Role.objects.filter(user_id=user.pk, role__in=roles).filter(
             Q(StartsWith(OuterRef("successor__path"), F("unit__path"))))
-        visible |= Q(Exists(UnitSuccession.objects.filter(predecessor=OuterRef("pk"))
-                            .filter(Exists(covers_successor))))
+        # (A predecessor has ended: the test on valid_to spares the current units the subquery.)
+        visible |= Q(valid_to__isnull=False) & Q(Exists(UnitSuccession.objects.filter(predecessor=OuterRef("pk"))
+                                                        .filter(Exists(covers_successor))))
     return Unit.objects.filter(visible)
 
 
