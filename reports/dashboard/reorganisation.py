@@ -5,7 +5,8 @@ year before the reorganisation, combined from the old communes it was formed fro
 (core.aggregate: sums add, rates pool numerators and denominators, "count met" counts), next to
 its own figure of a year after. The province's totals combine every old commune that became part
 of it (a divided commune counts whole when all its parts stayed in the province) and every current
-commune. Only the plans the person may read count (units.scoping). Six queries whatever the size.
+commune. Only the plans the person may read count (units.scoping). At most five queries
+whatever the size.
 """
 
 from dataclasses import dataclass
