@@ -32,3 +32,10 @@ def reorganisation():
                                         for p, s, d, i in links])
     return SimpleNamespace(old_province=old_province, district=district, merged=merged, split=split, side=side,
                            province=province, **old)
+
+
+def person(username, unit, role="editor"):
+    """A user holding ``role`` on ``unit``."""
+    user = f.UserFactory(username=username)
+    f.RoleFactory(user=user, unit=unit, role=role)
+    return user

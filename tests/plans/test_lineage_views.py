@@ -9,19 +9,13 @@ from django.urls import reverse
 
 from indicators.models import CatalogIndicator
 from tests import factories as f
-from tests.lineage import reorganisation
+from tests.lineage import person, reorganisation
 from units.models import UnitSuccession
 
 
 @pytest.fixture
 def reorg(db):
     return reorganisation()
-
-
-def _user(name, unit, role="editor"):
-    user = f.UserFactory(username=name)
-    f.RoleFactory(user=user, unit=unit, role=role)
-    return user
 
 
 def _figure(plan, code, value, **result):
@@ -39,7 +33,7 @@ def scene(reorg):
     new = f.PlanFactory(unit=reorg.merged, year=2026, status="draft")
     catalog = CatalogIndicator.objects.get(code="thu-ngan-sach")
     indicator = f.PlanIndicatorFactory(plan=new, catalog=catalog, name="Thu ngân sách", target_text="700")
-    return new, indicator, _user("canbo.hopnhat", reorg.merged)
+    return new, indicator, person("canbo.hopnhat", reorg.merged)
 
 
 def test_the_unit_page_shows_what_it_was_formed_from_with_the_plans_one_may_read(client, reorg, scene):
@@ -58,7 +52,7 @@ def test_the_unit_page_shows_what_it_was_formed_from_with_the_plans_one_may_read
 def test_the_unit_page_is_404_outside_the_scope(client, reorg, scene, editor_b):
     client.force_login(editor_b)
     assert client.get(reverse("plans:unit_history", args=[reorg.merged.pk])).status_code == 404
-    client.force_login(_user("canbo.e", reorg.e))
+    client.force_login(person("canbo.e", reorg.e))
     assert client.get(reverse("plans:unit_history", args=[reorg.a.pk])).status_code == 404
 
 
@@ -105,7 +99,7 @@ def test_the_baselines_page_offers_the_sum_with_its_sources_and_accepts_it(clien
 def test_accepting_needs_the_right_to_write(client, reorg, scene, editor_b):
     plan, indicator, _ = scene
     url = reverse("plans:accept_baseline", args=[plan.pk, indicator.pk])
-    client.force_login(_user("xem.hopnhat", reorg.merged, "viewer"))
+    client.force_login(person("xem.hopnhat", reorg.merged, "viewer"))
     assert client.post(url).status_code == 403
     assert "Dùng làm kết quả năm trước" not in client.get(
         reverse("plans:carried_baselines", args=[plan.pk])).content.decode()
