@@ -124,3 +124,13 @@ def test_the_baselines_page_takes_constant_queries(client, reorg, scene):
     with CaptureQueriesContext(connection) as large:
         client.get(url)
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_a_new_communes_official_lands_on_their_own_plan_never_on_an_old_wards(client, reorg, scene):
+    plan, _, editor = scene
+    client.force_login(editor)
+    assert client.get(reverse("home")).url == plan.get_absolute_url()
+    plan.delete()
+    response = client.get(reverse("home"))
+    assert response.status_code == 200  # the list: the old wards' plans, read only
+    assert "Phường A" in response.content.decode()

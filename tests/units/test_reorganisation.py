@@ -4,11 +4,13 @@ formed from the old Đồng Tháp, Tiền Giang, An Giang and Kiên Giang), and 
 import json
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from plans.models import Plan
 from units.models import Unit, UnitSuccession
 from units.reorganisation import LAST_DAY, name_key
+from units.scoping import scoped
 
 DONG_THAP, AN_GIANG = "82", "91"
 
@@ -65,6 +67,10 @@ def test_the_demo_wards_sit_in_the_real_tree_and_lead_to_their_successors(two_pr
     (successor,) = nhon_hung.successors.all()
     assert successor.parent.name == "An Giang" and successor.valid_from is not None
     assert Plan.objects.filter(unit__name="Phường Nhơn Hưng").values("unit").distinct().count() == 1
+    # The demo gives the new commune an editor, who reads the old ward's plans.
+    my_tra = get_user_model().objects.get(username="canbo.mytra")
+    assert set(scoped(Plan.objects.all(), my_tra).values_list("unit__name", "year")) == {("Phường Mỹ Phú", 2024)}
+    assert not scoped(Plan.objects.all(), my_tra, write=True).exists()
 
 
 def test_load_units_after_the_demo_gives_the_hand_made_wards_their_codes(db):
