@@ -100,3 +100,15 @@ def test_a_new_communes_editor_takes_baselines_from_the_old_wards(my_tra, new_pa
     assert "Phường Mỹ Phú" in page.content()
     assert page.get_by_role("link", name="Soạn chỉ tiêu").count() == 0  # read only
     shot(page, "lineage-04-predecessor-plan-read-only")
+
+
+def test_the_new_provinces_supervisor_compares_2024_and_2026_on_the_current_communes(my_tra, new_page, login, shot,
+                                                                                    live_server):
+    supervisor = get_user_model().objects.create_user("giamsat.dongthap", password=PASSWORD)
+    Role.objects.create(user=supervisor, unit=my_tra.unit.parent, role=RoleKind.SUPERVISOR)
+    page = login(new_page(), "giamsat.dongthap")
+    page.goto(f"{live_server.url}/dashboard/reorganisation/?catalog=ty-le-tham-gia-bhyt&before=2024&after=2026")
+    row = page.locator("tr", has_text="Phường Mỹ Trà").first
+    assert "95,25%" in row.inner_text()
+    assert "Không gộp được" in page.locator("tfoot").inner_text()  # most old communes have no 2024 plan here
+    shot(page, "lineage-05-dashboard-before-after")
