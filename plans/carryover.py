@@ -102,7 +102,8 @@ def carried_baselines(plan, user, *, indicators=None):
     if not links:
         return []
     if indicators is None:
-        indicators = PlanIndicator.objects.filter(plan=plan, catalog__isnull=False).for_documents()
+        indicators = PlanIndicator.objects.filter(plan=plan, catalog__isnull=False).order_by(
+            "plan_sector__order", "plan_sector_id", "order", "pk")
     indicators = [i for i in indicators.select_related("catalog") if i.catalog_id]
     figures = yearly_figures(Result.objects.filter(
         indicator__catalog_id__in={i.catalog_id for i in indicators}, indicator__plan__year__lt=plan.year,
