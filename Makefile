@@ -37,6 +37,7 @@ $(PY):
 	@touch $@
 
 demo: setup
+	@$(PY) manage.py load_units --if-missing
 	@$(PY) manage.py load_demo
 
 run: demo

@@ -222,6 +222,24 @@ def save_indicator(plan, *, values, by, indicator=None):
     return indicator
 
 
+@transaction.atomic
+def set_baseline(indicator, *, text, value, by, action, reason=""):
+    """Give ``indicator`` (of a draft plan) the baseline ``text`` as written and its figure
+    ``value`` (e.g. carried from the units a new commune was formed from: plans.carryover).
+
+    Side effects: one UPDATE of the PlanIndicator (history row), one audit row ``action`` naming
+    the old and new baseline and ``reason``.
+    """
+    require_draft(indicator.plan)
+    old = indicator.baseline_text
+    indicator.baseline_text, indicator.baseline_value = text, value
+    indicator.version += 1
+    indicator._history_user = by
+    indicator.save(update_fields=["baseline_text", "baseline_value", "version"])
+    audit.record(indicator, action, by=by, old=old, new=text, reason=reason)
+    return indicator
+
+
 def _carry_sub_items(indicator):
     # Sub-items follow their parent when it moves to another sector (one UPDATE per level).
     level = [indicator.pk]

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from units.models import COMMUNE_LEVEL, DISTRICT_LEVEL, PROVINCE_LEVEL, Role, RoleKind, Unit
+from units.models import COMMUNE_LEVEL, DISTRICT_LEVEL, PROVINCE_LEVEL, Role, RoleKind, Unit, UnitSuccession
 
 from .interchange import import_plan, load_plan_file
 from .models import Plan
@@ -53,7 +53,8 @@ def _account(username, full_name, unit, role):
 @transaction.atomic
 def create_demo_accounts():
     """One editor and one leader per demo ward, one supervisor per province and district-level unit
-    above them, and an administrator. Returns rows (username, role label, unit name)."""
+    above them, an editor of each commune a demo ward became (2025), and an administrator.
+    Returns rows (username, role label, unit name)."""
     rows = []
     User = get_user_model()
     admin, created = User.objects.get_or_create(username="admin", defaults={
@@ -77,4 +78,12 @@ def create_demo_accounts():
         username = f"giamsat.{slug(unit.name)}"
         _account(username, f"Giám sát {unit.name}", unit, RoleKind.SUPERVISOR)
         rows.append((username, str(RoleKind.SUPERVISOR.label), unit.name))
+    # When load_units has linked the demo wards: an editor of each commune they became, who reads
+    # the old ward's plans (units.scoping) and takes baselines from them.
+    links = UnitSuccession.objects.filter(predecessor__in=list(wards)).select_related("predecessor", "successor")
+    for link in sorted(links, key=lambda link: link.successor.name):
+        new = link.successor
+        username = f"canbo.{slug(new.short_name if not new.short_name[:1].isdigit() else new.name)}"
+        _account(username, f"{RoleKind.EDITOR.label} {new.name}", new, RoleKind.EDITOR)
+        rows.append((username, str(RoleKind.EDITOR.label), f"{new.name} (từ 1/7/2025, gồm {link.predecessor.name})"))
     return rows

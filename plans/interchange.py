@@ -321,16 +321,26 @@ def _same_name(a, b):
     return fold(a) == fold(b)
 
 
+def _same_period(queryset, valid_to):
+    """The one unit of ``queryset``, or when an old and a new unit share a name or code (the 2025
+    reorganisation: Tỉnh Đồng Tháp before and after), the one ending on ``valid_to``."""
+    units = list(queryset[:3])
+    if len(units) > 1:
+        units = [u for u in units if u.valid_to == _day(valid_to)] or units
+    return units[0] if units else None
+
+
 def _ensure_unit(spec, parent, path, *, valid_to=None):
-    """The unit matching ``spec`` (by code when given, else by parent, name and kind), created if missing."""
+    """The unit matching ``spec`` (by code when given, else by parent, name and kind; an official
+    unit loaded by load_units is matched like any other), created if missing."""
     if spec["code"]:
-        unit = Unit.objects.filter(code=spec["code"]).first()
+        unit = _same_period(Unit.objects.filter(code=spec["code"]), valid_to)
         if unit:
             if unit.kind != spec["kind"] or not _same_name(unit.name, spec["name"]):
                 raise PlanImportError([f"{path}.code: mã “{spec['code']}” đã là của đơn vị “{unit.name}”, "
                                        f"không phải “{spec['name']}”"])
             return unit
-    unit = Unit.objects.filter(parent=parent, name=spec["name"], kind=spec["kind"]).first()
+    unit = _same_period(Unit.objects.filter(parent=parent, name=spec["name"], kind=spec["kind"]), valid_to)
     if unit is None:
         return Unit.objects.create(code=spec["code"], name=spec["name"], kind=spec["kind"], parent=parent,
                                    valid_to=_day(valid_to))

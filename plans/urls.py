@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import import_views, sheet_views, views
+from . import import_views, lineage_views, sheet_views, views
 
 
 class DirectionConverter:
@@ -42,6 +42,9 @@ urlpatterns = [
     # /plans/<pk>/
     path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),
     path("plans/<int:pk>/history/", views.plan_history, name="plan_history"),
+    path("plans/<int:pk>/baselines/", lineage_views.carried_baselines, name="carried_baselines"),
+    path("plans/<int:pk>/baselines/<int:indicator_pk>/accept/", lineage_views.accept_baseline,
+         name="accept_baseline"),
     path("plans/<int:pk>/edit/", views.plan_edit, name="plan_edit"),
     path("plans/<int:pk>/revise/", views.plan_revise, name="plan_revise"),
     path("plans/<int:pk>/copy/", views.plan_copy, name="plan_copy"),
@@ -63,6 +66,8 @@ urlpatterns = [
     path("plans/<int:pk>/results/<period:period>/<int:indicator_pk>/", views.result_save, name="result_save"),
     path("plans/<int:pk>/results/<period:period>/submit/", views.period_submit, name="period_submit"),
     path("plans/<int:pk>/results/<period:period>/reopen/", views.period_reopen, name="period_reopen"),
+    # /units/<pk>/: a unit's history across the 2025 reorganisation (here: it links to plans)
+    path("units/<int:pk>/", lineage_views.unit_history, name="unit_history"),
     # /plans/<pk>/tasks/
     path("plans/<int:pk>/tasks/", views.task_list, name="task_list"),
     path("plans/<int:pk>/tasks/<int:task_pk>/", views.task_edit, name="task_edit"),

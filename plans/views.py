@@ -19,7 +19,7 @@ from indicators.forms import PlanIndicatorForm, ResultForm
 from indicators.models import PlanIndicator
 from indicators.results import Conflict, current_result, result_text
 from indicators.services import FROZEN_MESSAGE
-from units.permissions import can_edit, can_reopen, supervises
+from units.permissions import READ_ROLES, can_edit, can_reopen, supervises
 from units.scoping import get_scoped_or_404, scoped, visible_units
 
 from . import history, reporting, selectors, services
@@ -79,8 +79,11 @@ def home(request):
         # a ward official with one unit goes straight to its newest plan.
         if not may_create and supervises(request.user):
             return redirect("dashboard:overview")
-        if len(units) == 1:
-            return redirect(plans[0])
+        # Units held through a role, not only read as a predecessor (units.scoping): a new commune's
+        # official lands on their own plan, or the list, never on an old ward's plan.
+        own = set(visible_units(request.user, roles=READ_ROLES).filter(pk__in=units).values_list("pk", flat=True))
+        if len(own) == 1:
+            return redirect(next(p for p in plans if p.unit_id in own))
     return render(request, "plans/home.html", {"plans": plans, "may_create": may_create})
 
 

@@ -88,6 +88,10 @@ MATRIX = [
     # plan_a is a draft: no issued file exists yet, for anyone
     ("issuing:download_frozen", lambda o: [o.plan.pk], "get", None, expect(404, 404, 404, 404, 404), False),
     ("issuing:download_signed", lambda o: [o.plan.pk], "get", None, expect(404, 404, 404, 404, 404), False),
+    # the 2025 reorganisation: a unit's history, the baselines carried from the old units
+    ("plans:unit_history", lambda o: [o.plan.unit_id], "get", None, READ, True),
+    ("plans:carried_baselines", lambda o: [o.plan.pk], "get", None, READ, True),
+    ("plans:accept_baseline", lambda o: [o.plan.pk, o.indicator.pk], "post", {}, WRITE_ACTION, False),
     # the dashboard shows everyone their own subtree; comments need a supervisor or leader role
     ("dashboard:overview", lambda o: [], "get", None, expect(200, 200, 200, 200, 200), False),
     ("dashboard:overview_export", lambda o: [], "get", None, expect(200, 200, 200, 200, 200), False),
@@ -101,6 +105,7 @@ MATRIX = [
       for name, method, data in (("plan_status", "get", None), ("download_frozen", "get", None),
                                  ("download_signed", "get", None), ("freeze", "post", {}), ("sign", "post", {}),
                                  ("upload_signed", "get", None), ("upload_signed", "post", {}))],
+    ("dashboard:reorganisation", lambda o: [], "get", None, expect(200, 200, 200, 200, 200), False),
 ]
 
 

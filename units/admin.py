@@ -1,11 +1,20 @@
 from django.contrib import admin
 
-from .models import Department, Role, Unit
+from .models import Department, Role, Unit, UnitSuccession
 
 
 class DepartmentInline(admin.TabularInline):
     model = Department
     extra = 0
+
+
+class SuccessionInline(admin.TabularInline):
+    """The units this one became (2025 reorganisation)."""
+
+    model = UnitSuccession
+    fk_name = "predecessor"
+    extra = 0
+    autocomplete_fields = ["successor"]
 
 
 class RoleInline(admin.TabularInline):
@@ -19,9 +28,9 @@ class UnitAdmin(admin.ModelAdmin):
     list_display = ["name", "code", "kind", "parent", "valid_from", "valid_to"]
     list_filter = ["kind", "valid_to"]
     search_fields = ["name", "code"]
-    autocomplete_fields = ["parent", "successors"]
+    autocomplete_fields = ["parent"]
     readonly_fields = ["path", "depth"]
-    inlines = [DepartmentInline, RoleInline]
+    inlines = [DepartmentInline, SuccessionInline, RoleInline]
     list_select_related = ["parent"]
 
 

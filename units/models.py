@@ -56,7 +56,9 @@ class UnitQuerySet(models.QuerySet):
 
 
 class Unit(models.Model):
-    code = models.CharField(_("mã"), max_length=20, unique=True, null=True, blank=True,
+    # A code is unique among the current units and among the units that ended on the same day:
+    # since 1 July 2025 many new communes carry the code of one of the old wards they replaced.
+    code = models.CharField(_("mã"), max_length=20, null=True, blank=True, db_index=True,  # noqa: DJ001 (no code: NULL, outside the unique constraints)
                             help_text=_("Mã đơn vị hành chính (GSO) nếu có."))
     name = models.CharField(_("tên"), max_length=200)
     kind = models.CharField(_("loại"), max_length=20, choices=UnitKind.choices)
@@ -67,7 +69,8 @@ class Unit(models.Model):
     valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
     valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
     successors = models.ManyToManyField("self", verbose_name=_("đơn vị kế thừa"), symmetrical=False,
-                                        blank=True, related_name="predecessors")
+                                        blank=True, related_name="predecessors", through="UnitSuccession",
+                                        through_fields=("predecessor", "successor"))
 
     objects = UnitQuerySet.as_manager()
 
@@ -79,6 +82,10 @@ class Unit(models.Model):
         ordering = ["path"]
         constraints = [
             models.UniqueConstraint(fields=["parent", "name", "kind"], name="unit_unique_name_in_parent"),
+            models.UniqueConstraint(fields=["code"], condition=Q(valid_to__isnull=True),
+                                    name="unit_unique_current_code"),
+            models.UniqueConstraint(fields=["code", "valid_to"], condition=Q(valid_to__isnull=False),
+                                    name="unit_unique_ended_code"),
         ]
 
     def __str__(self):
@@ -126,6 +133,30 @@ class Unit(models.Model):
             # "Phường 2" keeps its kind: a bare number is not a name.
             return self.name if rest.isdigit() else rest
         return self.name
+
+
+class UnitSuccession(models.Model):
+    """One link of the 2025 reorganisation: ``predecessor`` (an old commune or province) lives on in
+    ``successor``. A ``divided`` predecessor was split between several successors; ``is_default``
+    marks the successor that took its name or most of it (the only one of an undivided one)."""
+
+    predecessor = models.ForeignKey(Unit, verbose_name=_("đơn vị cũ"), on_delete=models.CASCADE,
+                                    related_name="succession_links")
+    successor = models.ForeignKey(Unit, verbose_name=_("đơn vị mới"), on_delete=models.CASCADE,
+                                  related_name="predecession_links")
+    divided = models.BooleanField(_("bị chia cho nhiều đơn vị mới"), default=False)
+    is_default = models.BooleanField(_("đơn vị mới chính"), default=True)
+
+    class Meta:
+        verbose_name = _("kế thừa đơn vị hành chính")
+        verbose_name_plural = _("kế thừa đơn vị hành chính")
+        ordering = ["successor", "predecessor"]
+        constraints = [
+            models.UniqueConstraint(fields=["predecessor", "successor"], name="unit_succession_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.predecessor} → {self.successor}"
 
 
 class Department(models.Model):

@@ -2,7 +2,8 @@
 
 Every scoped model declares ``UNIT_LOOKUP``, its path to a :class:`~units.models.Unit`
 ("plan__unit", "indicator__plan__unit", ...). Visibility is "units in the subtree of any
-role the user holds", computed inside the same SQL statement as the query it filters.
+role the user holds", computed inside the same SQL statement as the query it filters; reading
+also reaches the old units (before 1 July 2025) that a covered unit was formed from.
 Outside that subtree an object does not exist (404); inside it without the right to write,
 the answer is 403.
 """
@@ -12,7 +13,7 @@ from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.lookups import StartsWith
 from django.http import Http404
 
-from .models import Role, Unit
+from .models import Role, Unit, UnitSuccession
 from .permissions import READ_ROLES, WRITE_ROLES
 
 
@@ -23,12 +24,24 @@ def visible_units(user, *, write=False, roles=None):
         return Unit.objects.none()
     if user.is_superuser:
         return Unit.objects.all()
+    reading = roles is None and not write
     if roles is None:
         roles = WRITE_ROLES if write else READ_ROLES
     # A role covers a unit when the role's unit path is a prefix of the unit's path.
     covering = Role.objects.filter(user_id=user.pk, role__in=roles).filter(
         Q(StartsWith(OuterRef("path"), F("unit__path"))))
-    return Unit.objects.filter(Exists(covering))
+    visible = Q(Exists(covering))
+    if reading:
+        # The 2025 reorganisation: a role covering a unit also lets one READ the units it was formed
+        # from (their plans, results, tasks), so a new commune writes its plan from its predecessors'
+        # figures and a new province compares its old wards. Read only: never write, never a
+        # predecessor's own subtree or other successors.
+        covers_successor = Role.objects.filter(user_id=user.pk, role__in=roles).filter(
+            Q(StartsWith(OuterRef("successor__path"), F("unit__path"))))
+        # (A predecessor has ended: the test on valid_to spares the current units the subquery.)
+        visible |= Q(valid_to__isnull=False) & Q(Exists(UnitSuccession.objects.filter(predecessor=OuterRef("pk"))
+                                                        .filter(Exists(covers_successor))))
+    return Unit.objects.filter(visible)
 
 
 def scoped(queryset, user, *, write=False, roles=None):

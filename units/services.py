@@ -4,6 +4,8 @@ import json
 from datetime import date
 
 from django.db import transaction
+from django.db.models import CharField, OuterRef, Subquery, Value
+from django.db.models.functions import Cast, Coalesce, Concat
 
 from .models import Unit, UnitKind
 
@@ -30,6 +32,35 @@ def read_current_divisions():
         return json.load(fh)
 
 
+class Upsert:
+    """Creates or updates units level by level against what is already stored, writing only what
+    differs (bulk_create / bulk_update). ``existing``: {code: unit}; ``adoptable``: units of the
+    same period stored without a code (e.g. a seed plan's hand-made ward), by (parent id, name,
+    kind), which receive their official code instead of a twin."""
+
+    def __init__(self, existing, *, adoptable=None, **defaults):
+        self.existing, self.adoptable, self.defaults = existing, adoptable or {}, defaults
+        self.created = self.updated = 0
+
+    def level(self, rows):
+        """Upsert ``rows`` of (code, name, kind, parent) and return their units, in order."""
+        units, new, changed = [], [], []
+        for code, name, kind, parent in rows:
+            parent_id = parent.pk if parent else None
+            unit = self.existing.get(code) or self.adoptable.pop((parent_id, name, kind), None)
+            if unit is None:
+                unit = Unit(code=code, name=name, kind=kind, parent=parent, **self.defaults)
+                new.append(unit)
+            elif (unit.code, unit.name, unit.kind, unit.parent_id) != (code, name, kind, parent_id):
+                unit.code, unit.name, unit.kind, unit.parent = code, name, kind, parent
+                changed.append(unit)
+            units.append(unit)
+        self.created += len(new)
+        self.updated += len(changed)
+        _save(new, changed)
+        return units
+
+
 @transaction.atomic
 def load_current_units(divisions):
     """Create or update the 34 provinces and every commune-level unit; idempotent.
@@ -37,53 +68,25 @@ def load_current_units(divisions):
     Side effects: inserts missing units, renames/re-kinds changed ones, sets paths.
     Returns (provinces, communes, created, updated).
     """
-    existing = {u.code: u for u in Unit.objects.filter(code__isnull=False, valid_to__isnull=True)}
-    created = updated = 0
-
-    def upsert(code, name, kind, parent):
-        nonlocal created, updated
-        unit = existing.get(code)
-        if unit is None:
-            created += 1
-            return Unit(code=code, name=name, kind=kind, parent=parent, valid_from=REORGANISATION_DAY), True
-        if (unit.name, unit.kind, unit.parent_id) != (name, kind, parent.pk if parent else None):
-            unit.name, unit.kind, unit.parent = name, kind, parent
-            updated += 1
-            return unit, "changed"
-        return unit, False
-
-    provinces, new, changed = [], [], []
-    for p in divisions:
-        unit, state = upsert(f"{p['code']:02d}", p["name"], PROVINCE_KINDS[p["division_type"]], None)
-        provinces.append((unit, p))
-        (new if state is True else changed if state else []).append(unit)
-    _save(new, changed)
-
-    new, changed, communes = [], [], 0
-    for province, p in provinces:
-        for w in p["wards"]:
-            unit, state = upsert(f"{w['code']:05d}", w["name"], COMMUNE_KINDS[w["division_type"]], province)
-            communes += 1
-            (new if state is True else changed if state else []).append(unit)
-    _save(new, changed)
-    return len(provinces), communes, created, updated
+    upsert = Upsert({u.code: u for u in Unit.objects.filter(code__isnull=False, valid_to__isnull=True)},
+                    valid_from=REORGANISATION_DAY)
+    provinces = upsert.level([(f"{p['code']:02d}", p["name"], PROVINCE_KINDS[p["division_type"]], None)
+                              for p in divisions])
+    communes = upsert.level([(f"{w['code']:05d}", w["name"], COMMUNE_KINDS[w["division_type"]], province)
+                             for province, p in zip(provinces, divisions, strict=True) for w in p["wards"]])
+    return len(provinces), len(communes), upsert.created, upsert.updated
 
 
 def _save(new, changed):
-    if new:
-        Unit.objects.bulk_create(new, batch_size=1000)
-        if any(u.pk is None for u in new):  # backends that do not return ids
-            by_code = dict(Unit.objects.filter(code__in=[u.code for u in new]).values_list("code", "pk"))
-            for u in new:
-                u.pk = by_code[u.code]
-    if changed:
-        Unit.objects.bulk_update(changed, ["name", "kind", "parent"], batch_size=1000)
-    touched = new + changed
-    if touched:
-        parent_ids = {u.parent_id for u in touched if u.parent_id}
-        paths = dict(Unit.objects.filter(pk__in=parent_ids).values_list("pk", "path"))
-        for u in touched:
-            parent_path = paths.get(u.parent_id, "/") if u.parent_id else "/"
-            u.path = f"{parent_path}{u.pk}/"
-            u.depth = parent_path.count("/") - 1
-        Unit.objects.bulk_update(touched, ["path", "depth"], batch_size=1000)
+    """Insert ``new`` and update ``changed`` units, then set the paths of both in one UPDATE (from
+    the parent's path, already set: levels are saved from the top down)."""
+    for unit in changed:
+        unit.path = ""
+    Unit.objects.bulk_create(new, batch_size=1000)
+    Unit.objects.bulk_update(changed, ["code", "name", "kind", "parent", "path"], batch_size=1000)
+    if new or changed:
+        parent = Unit.objects.filter(pk=OuterRef("parent_id"))
+        Unit.objects.filter(path="").update(
+            path=Concat(Coalesce(Subquery(parent.values("path")[:1]), Value("/")), Cast("pk", CharField()),
+                        Value("/")),
+            depth=Coalesce(Subquery(parent.values("depth")[:1]) + 1, 0))

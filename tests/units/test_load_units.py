@@ -10,9 +10,9 @@ def test_load_units_loads_34_provinces_and_every_commune(db, capsys):
     call_command("load_units")
     out = capsys.readouterr().out.strip().splitlines()
     assert out[-1] == "provinces: 34, communes: 3321"
-    assert Unit.objects.filter(kind__in=["province", "city"]).count() == 34
-    assert Unit.objects.commune_level().count() == 3321
-    hoan_kiem = Unit.objects.get(code="00070")
+    assert Unit.objects.current().filter(kind__in=["province", "city"]).count() == 34
+    assert Unit.objects.current().commune_level().count() == 3321
+    hoan_kiem = Unit.objects.current().get(code="00070")
     assert hoan_kiem.parent.name == "Thành phố Hà Nội"
     assert hoan_kiem.path == f"{hoan_kiem.parent.path}{hoan_kiem.pk}/"
 

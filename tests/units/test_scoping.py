@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from indicators.models import PlanIndicator, Result
 from plans.models import Plan, Task
 from tests import factories as f
+from tests.lineage import person, reorganisation
 from units.models import Unit
 from units.scoping import get_scoped_or_404, scoped, visible_units
 
@@ -90,3 +91,54 @@ def test_model_without_unit_lookup_is_refused(db):
 
     with pytest.raises(TypeError):
         scoped(Sector.objects.all(), f.UserFactory())
+
+
+# --- the 2025 reorganisation: a role on a new unit reads the units it was formed from -----------
+
+@pytest.fixture
+def reorg(db):
+    return reorganisation()
+
+
+def test_a_new_communes_role_reads_its_predecessors_plans_and_nothing_else(reorg):
+    plans = {key: f.PlanFactory(unit=getattr(reorg, key)) for key in ("a", "b", "c", "d", "e", "split")}
+    own = f.PlanFactory(unit=reorg.merged, year=2026)
+    f.PlanFactory(unit=reorg.district)
+    editor = person("canbo.hopnhat", reorg.merged)
+    seen = set(scoped(Plan.objects.all(), editor))
+    assert seen == {own, plans["a"], plans["b"], plans["c"]}
+    # Read only: no write on a predecessor (403 inside the scope), nothing written through it.
+    assert list(scoped(Plan.objects.all(), editor, write=True)) == [own]
+    with pytest.raises(PermissionDenied):
+        get_scoped_or_404(Plan.objects.all(), editor, write=True, pk=plans["a"].pk)
+    with pytest.raises(Http404):
+        get_scoped_or_404(Plan.objects.all(), editor, pk=plans["e"].pk)
+    # A divided commune is read from each of its successors.
+    side = person("canbo.ben", reorg.side)
+    assert set(scoped(Plan.objects.all(), side)) == {plans["d"]}
+    # Explicit roles (e.g. administrators of a subtree) are not extended.
+    assert not scoped(Plan.objects.all(), editor, roles={"editor"}).filter(unit=reorg.a).exists()
+
+
+def test_predecessors_do_not_see_their_successor_nor_each_other(reorg):
+    f.PlanFactory(unit=reorg.merged, year=2026)
+    b_plan = f.PlanFactory(unit=reorg.b)
+    old_editor = person("canbo.a", reorg.a)
+    assert list(scoped(Plan.objects.all(), old_editor)) == []
+    assert b_plan not in scoped(Plan.objects.all(), old_editor)
+
+
+def test_a_new_provinces_supervisor_reads_the_old_wards_of_its_communes(reorg):
+    supervisor = person("giamsat.moi", reorg.province, "supervisor")
+    units = set(visible_units(supervisor))
+    assert {reorg.a, reorg.b, reorg.c, reorg.d, reorg.e, reorg.old_province} <= units
+    assert reorg.district not in units  # an old district is nobody's predecessor
+    assert not visible_units(supervisor, write=True).filter(pk=reorg.a.pk).exists()
+
+
+def test_visible_units_with_predecessors_is_still_one_query(reorg):
+    editor = person("canbo.hopnhat", reorg.merged)
+    with CaptureQueriesContext(connection) as ctx:
+        names = {u.name for u in visible_units(editor)}
+    assert len(ctx.captured_queries) == 1
+    assert names == {"Phường Hợp Nhất", "Phường A", "Phường B", "Xã C"}
