@@ -131,3 +131,14 @@ def test_blank_plan_page_offers_to_add_tasks(client, editor_a, plan_a):
     body = client.get(plan_a.get_absolute_url()).content.decode()
 
     assert url("task_compose", plan_a.pk) in body
+
+
+def test_plan_header_links_the_years_before_and_after(client, editor_a, plan_a):
+    before = f.PlanFactory(unit=plan_a.unit, year=2023)
+    after = f.PlanFactory(unit=plan_a.unit, year=2025)
+    client.force_login(editor_a)
+
+    body = client.get(plan_a.get_absolute_url()).content.decode()
+
+    assert f'href="{before.get_absolute_url()}" rel="prev"' in body
+    assert f'href="{after.get_absolute_url()}" rel="next"' in body
