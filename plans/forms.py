@@ -6,13 +6,16 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 
 from core.tree import subtree_keys
+from indicators.models import Sector
 from units.forms import LinesField, StyledMixin, date_field
+from units.models import Department
 from units.scoping import visible_units
 
 from . import reporting, services
-from .models import Plan, PlanStatus, Section, TaskStatus
+from .models import Plan, PlanStatus, Section, Task, TaskStatus
 
 
 class PlanCreateForm(StyledMixin, forms.Form):
@@ -201,3 +204,53 @@ class ReopenForm(StyledMixin, forms.Form):
         super().__init__(data)
         self.style()
         self.fields["comment"].error_messages["required"] = "Nhập lý do mở lại để đơn vị biết cần sửa gì."
+
+
+class TaskDraftForm(StyledMixin, forms.Form):
+    """Every field of one task of a draft plan: TaskDraftForm(data, *, plan, instance=None). Lead and
+    cooperating departments come from the plan's own unit (active ones, plus those the task keeps)."""
+
+    stt = forms.CharField(label="STT", max_length=20, required=False)
+    title = forms.CharField(label="Nhiệm vụ", widget=forms.Textarea(attrs={"rows": 2}))
+    description = forms.CharField(label="Mô tả", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    lead = forms.ModelChoiceField(label="Bộ phận chủ trì", queryset=None, required=False,
+                                  empty_label="(chưa chọn)",
+                                  error_messages={"invalid_choice": "Chọn bộ phận trong danh sách của đơn vị."})
+    cooperating = forms.ModelMultipleChoiceField(
+        label="Bộ phận phối hợp", queryset=None, required=False, widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Chọn bộ phận trong danh sách của đơn vị."})
+    due_date = date_field("Thời hạn (ngày)")
+    due_text = forms.CharField(label="Thời hạn như văn bản ghi", max_length=200, required=False,
+                               help_text="Ví dụ: “Quý II/2025”, “Thường xuyên”.")
+    result_text = forms.CharField(label="Kết quả cần đạt", required=False,
+                                  widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    sector = forms.ModelChoiceField(label="Lĩnh vực", queryset=Sector.objects.order_by("order", "name"),
+                                    required=False, empty_label="(không)")
+    group = forms.CharField(label="Nhóm", max_length=300, required=False,
+                            help_text=Task._meta.get_field("group").help_text)
+
+    def __init__(self, data=None, *, plan, instance=None):
+        initial = None
+        if instance is not None:
+            initial = {name: getattr(instance, name) for name in services.TASK_DRAFT_FIELDS}
+            initial["cooperating"] = list(instance.cooperating.all())
+        super().__init__(data, initial=initial)
+        self.plan = plan
+        kept = [d.pk for d in (initial or {}).get("cooperating", [])]
+        if instance is not None and instance.lead_id:
+            kept.append(instance.lead_id)
+        departments = Department.objects.filter(unit=plan.unit).filter(
+            Q(active=True) | Q(pk__in=kept)).order_by("order", "name")
+        self.fields["lead"].queryset = departments
+        self.fields["cooperating"].queryset = departments
+        self.style()
+        self.fields["cooperating"].widget.attrs["class"] = "form-check-input"
+        self.fields["title"].error_messages["required"] = "Nhập tên nhiệm vụ."
+
+    def clean_due_date(self):
+        day = self.cleaned_data.get("due_date")
+        error = reporting.due_date_error(self.plan, day)
+        if error:
+            raise ValidationError(error)
+        return day

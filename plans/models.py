@@ -99,6 +99,16 @@ class Plan(models.Model):
         in_force = self.version_in_force if self.is_issued else None
         return in_force if in_force is not None and in_force.pk != self.pk else None
 
+    @cached_property
+    def other_years(self):
+        """(the plan of the year before, the plan of the year after) of the same unit, each the one in
+        force when issued (else the newest draft) or None: the plan header links them. One query."""
+        found = {}
+        for plan in Plan.objects.filter(unit_id=self.unit_id, year__in=[self.year - 1, self.year + 1]).order_by(
+                "year", "-status", "-revision").only("pk", "year"):  # "issued" sorts after "draft"
+            found.setdefault(plan.year, plan)
+        return found.get(self.year - 1), found.get(self.year + 1)
+
     @property
     def number_symbol(self):
         """"843/KH-UBND", or "      /KH-UBND" when no number is given yet."""

@@ -16,13 +16,13 @@ from django.db.models import Max
 from simple_history.utils import bulk_create_with_history
 
 from core.tree import depth_first
-from indicators.models import PlanIndicator, PlanSector, Result
+from indicators.models import PlanIndicator, PlanSector, Result, Sector
 from indicators.services import baseline_from, evaluate_results, require_draft, set_target
 from units import audit
 from units.ordering import next_order, swap
 
 from .models import PeriodReport, Plan, PlanStatus, Section, Task
-from .reporting import TASK_FIELDS, results_plan, revision_label
+from .reporting import TASK_FIELDS, due_date_error, results_plan, revision_label
 
 # Metadata carried from one plan to its copy or revision (document header, signer, schedule).
 CARRIED_FIELDS = ["authority_parent", "authority", "symbol", "place", "doc_type", "title", "legal_bases",
@@ -68,13 +68,15 @@ def _shift_year(day, years):
 def create_plan(unit, *, year, title, by):
     """A blank draft plan of ``unit`` for ``year``.
 
-    Side effects: creates one Plan (and its first history row, stamped with ``by``). Raises
+    Side effects: creates one Plan (and its first history row, stamped with ``by``) with the
+    skeleton sections and sectors of :func:`start_blank_plan`. Raises
     ValidationError on ``year`` when the unit already has a plan that year.
     """
     _require_free_year(unit, year)
     plan = Plan(unit=unit, year=year, title=title, place=unit.short_name)
     plan._history_user = by
     plan.save()
+    start_blank_plan(plan, by=by)
     audit.record(plan, "Tạo kế hoạch mới", by=by)
     return plan
 
@@ -389,3 +391,86 @@ def delete_section(section, *, by):
     section._history_user = by
     section._change_reason = audit.reason_text("Xoá mục", reason=section.heading)
     section.delete()
+
+
+# --- tasks of a draft plan (the plan's text: title, who leads, when; progress is save_task's) --
+
+TASK_DRAFT_FIELDS = ["title", "description", "lead", "due_date", "due_text", "result_text", "note",
+                     "sector", "group", "stt"]
+# The Nghị định 30 skeleton a blank plan starts from: (heading, include_indicators).
+BLANK_SECTIONS = [("I. MỤC TIÊU", False), ("II. CHỈ TIÊU", True), ("III. NHIỆM VỤ VÀ GIẢI PHÁP", False),
+                  ("IV. TỔ CHỨC THỰC HIỆN", False)]
+
+
+def _task_draft_errors(plan, values):
+    errors = {}
+    if not (values.get("title") or "").strip():
+        errors["title"] = "Nhập tên nhiệm vụ."
+    if due_date_error(plan, values.get("due_date")):
+        errors["due_date"] = due_date_error(plan, values.get("due_date"))
+    departments = [values.get("lead"), *(values.get("cooperating") or [])]
+    if any(d is not None and d.unit_id != plan.unit_id for d in departments):
+        errors["lead"] = "Chỉ chọn bộ phận của chính đơn vị."
+    return errors
+
+
+@transaction.atomic
+def save_draft_task(plan, *, values, by, task=None):
+    """Add a task to draft ``plan`` (last in order) or change every field of ``task`` as the plan
+    writes it: names in TASK_DRAFT_FIELDS plus ``cooperating`` (departments of the plan's unit).
+
+    Side effects: one INSERT or UPDATE of a Task (version + 1 on a change), its cooperating set,
+    a history row and an audit row. Raises ValidationError naming the field for an empty title,
+    a due date outside the plan year or a department of another unit.
+    """
+    require_draft(plan)
+    errors = _task_draft_errors(plan, values)
+    if errors:
+        raise ValidationError(errors)
+    if task is None:
+        task = Task(plan=plan, order=next_order(Task.objects.filter(plan=plan)))
+    else:
+        task.version += 1
+    action = "Thêm nhiệm vụ" if task.pk is None else "Sửa nhiệm vụ"
+    for name in TASK_DRAFT_FIELDS:
+        if name in values:
+            value = values[name]
+            setattr(task, name, value.strip() if isinstance(value, str) else value)
+    task._history_user = by
+    task.save()
+    if "cooperating" in values:
+        task.cooperating.set([d for d in values["cooperating"] if d != task.lead])
+    audit.record(task, action, by=by, reason=task.title)
+    return task
+
+
+@transaction.atomic
+def move_task(task, *, up, by):
+    """Swap ``task`` with the previous (``up``) or next task of its draft plan. Side effects: UPDATEs
+    of the orders (renumbered 1..n)."""
+    require_draft(task.plan)
+    swap(Task.objects.filter(plan_id=task.plan_id), task, up=up)
+
+
+@transaction.atomic
+def delete_task(task, *, by):
+    """Remove ``task`` from its draft plan. Side effects: one DELETE (history row "-" stamped with
+    ``by`` and the task's title as reason)."""
+    require_draft(task.plan)
+    task._history_user = by
+    task._change_reason = audit.reason_text("Xoá nhiệm vụ", reason=task.title)
+    task.delete()
+
+
+def start_blank_plan(plan, *, by):
+    """Give new blank ``plan`` the Nghị định 30 skeleton sections and the usual sectors (every
+    catalogue Sector, in order). Side effects: INSERTs of Sections and PlanSectors with history rows.
+    Called inside :func:`create_plan`'s transaction."""
+    for order, (heading, include) in enumerate(BLANK_SECTIONS, start=1):
+        section = Section(plan=plan, order=order, heading=heading, include_indicators=include)
+        section._history_user = by
+        section.save()
+    for order, sector in enumerate(Sector.objects.order_by("order", "name"), start=1):
+        row = PlanSector(plan=plan, sector=sector, name=sector.name.upper(), order=order)
+        row._history_user = by
+        row.save()

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import import_views, lineage_views, sheet_views, views
+from . import import_views, lineage_views, sheet_views, task_views, views
 
 
 class DirectionConverter:
@@ -71,4 +71,10 @@ urlpatterns = [
     # /plans/<pk>/tasks/
     path("plans/<int:pk>/tasks/", views.task_list, name="task_list"),
     path("plans/<int:pk>/tasks/<int:task_pk>/", views.task_edit, name="task_edit"),
+    # /plans/<pk>/tasks/compose/  (a draft's tasks as the plan writes them)
+    path("plans/<int:pk>/tasks/compose/", task_views.task_compose, name="task_compose"),
+    path("plans/<int:pk>/tasks/compose/<int:task_pk>/", task_views.task_draft_edit, name="task_draft_edit"),
+    path("plans/<int:pk>/tasks/compose/<int:task_pk>/move/<direction:direction>/", task_views.task_move,
+         name="task_move"),
+    path("plans/<int:pk>/tasks/compose/<int:task_pk>/delete/", task_views.task_delete, name="task_delete"),
 ]

@@ -6,4 +6,5 @@ urlpatterns = [
     path("reports/", include("reports.documents.urls")),
     path("dashboard/", include("reports.dashboard.urls")),
     path("", include("reports.issuing.urls")),
+    path("", include("reports.guide.urls")),
 ]

@@ -85,6 +85,26 @@ MATRIX = [
     ("plans:task_edit", lambda o: [o.plan.pk, o.task.pk], "get", None, WRITE_PAGE, True),
     ("plans:task_edit", lambda o: [o.plan.pk, o.task.pk], "post", {"progress": "50", "status": "in_progress",
                                                                    "version": "1"}, WRITE_ACTION, False),
+    ("plans:task_compose", lambda o: [o.plan.pk], "get", None, WRITE_PAGE, True),
+    ("plans:task_compose", lambda o: [o.plan.pk], "post", {"title": "Nhiệm vụ mới"}, WRITE_ACTION, False),
+    ("plans:task_draft_edit", lambda o: [o.plan.pk, o.task.pk], "get", None, WRITE_PAGE, True),
+    ("plans:task_draft_edit", lambda o: [o.plan.pk, o.task.pk], "post", {"title": "Sửa"}, WRITE_ACTION, False),
+    ("plans:task_move", lambda o: [o.plan.pk, o.task.pk, "up"], "post", {}, WRITE_ACTION, False),
+    ("plans:task_delete", lambda o: [o.plan.pk, o.task.pk], "post", {}, WRITE_ACTION, False),
+    # the ward's departments
+    ("units:department_list", lambda o: [o.plan.unit_id], "get", None, WRITE_PAGE, True),
+    ("units:department_list", lambda o: [o.plan.unit_id], "post", {"name": "Phòng mới"}, WRITE_ACTION, False),
+    ("units:department_edit", lambda o: [o.plan.unit_id, o.department.pk], "get", None, WRITE_PAGE, True),
+    ("units:department_edit", lambda o: [o.plan.unit_id, o.department.pk], "post", {"name": "Phòng khác"},
+     WRITE_ACTION, False),
+    ("units:department_move", lambda o: [o.plan.unit_id, o.department.pk, "up"], "post", {}, WRITE_ACTION,
+     False),
+    ("units:department_active", lambda o: [o.plan.unit_id, o.department.pk], "post", {"active": "0"},
+     WRITE_ACTION, False),
+    # help and search: everyone signed in
+    ("guide:guide", lambda o: [], "get", None, expect(200, 200, 200, 200, 200), False),
+    ("guide:guide_role", lambda o: ["editor"], "get", None, expect(200, 200, 200, 200, 200), False),
+    ("guide:search", lambda o: [], "get", None, expect(200, 200, 200, 200, 200), False),
     # plan_a is a draft: no issued file exists yet, for anyone
     ("issuing:download_frozen", lambda o: [o.plan.pk], "get", None, expect(404, 404, 404, 404, 404), False),
     ("issuing:download_signed", lambda o: [o.plan.pk], "get", None, expect(404, 404, 404, 404, 404), False),
@@ -115,6 +135,7 @@ class Objects:
         self.section = f.SectionFactory(plan=plan, heading="I. Mục thử")
         self.indicator = f.PlanIndicatorFactory(plan=plan)
         self.task = f.TaskFactory(plan=plan)
+        self.department = f.DepartmentFactory(unit=plan.unit)
         f.PeriodReportFactory(plan=plan, period="q2", status="submitted")
 
 
@@ -150,7 +171,7 @@ def test_matrix_covers_every_plans_url():
     names = {f"plans:{n}" for n in resolver.namespace_dict["plans"][1].reverse_dict if isinstance(n, str)}
     names |= {f"indicators:{n}" for n in resolver.namespace_dict["indicators"][1].reverse_dict
               if isinstance(n, str)}
-    for namespace in ("documents", "issuing", "dashboard"):
+    for namespace in ("documents", "issuing", "dashboard", "units", "guide"):
         names |= {f"{namespace}:{n}" for n in resolver.namespace_dict[namespace][1].reverse_dict
                   if isinstance(n, str)}
 

@@ -73,3 +73,17 @@ class LinesField(forms.CharField):
 
     def to_python(self, value):
         return [line.strip() for line in (value or "").splitlines() if line.strip()]
+
+
+class DepartmentForm(StyledMixin, forms.Form):
+    """One department of a ward: DepartmentForm(data, *, unit, instance=None)."""
+
+    name = forms.CharField(label="Tên bộ phận", max_length=200)
+    short_name = forms.CharField(label="Tên viết tắt", max_length=50, required=False)
+
+    def __init__(self, data=None, *, unit, instance=None):
+        initial = {"name": instance.name, "short_name": instance.short_name} if instance else None
+        super().__init__(data, initial=initial)
+        self.unit = unit
+        self.style()
+        self.fields["name"].error_messages["required"] = "Nhập tên bộ phận."

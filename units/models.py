@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class UnitKind(models.TextChoices):
@@ -165,6 +166,9 @@ class Department(models.Model):
     name = models.CharField(_("tên bộ phận"), max_length=200)
     short_name = models.CharField(_("tên viết tắt"), max_length=50, blank=True)
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
+    # A department no longer in use keeps its tasks but is offered for no new one.
+    active = models.BooleanField(_("đang hoạt động"), default=True)
+    history = HistoricalRecords()
 
     UNIT_LOOKUP = "unit"
 

@@ -1,13 +1,16 @@
-"""Writes on units: the nationwide structure loader."""
+"""Writes on units: the nationwide structure loader, and the departments a ward keeps."""
 
 import json
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import CharField, OuterRef, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Concat
 
-from .models import Unit, UnitKind
+from . import audit
+from .models import Department, Unit, UnitKind
+from .ordering import next_order, swap
 
 REORGANISATION_DAY = date(2025, 7, 1)
 
@@ -90,3 +93,57 @@ def _save(new, changed):
             path=Concat(Coalesce(Subquery(parent.values("path")[:1]), Value("/")), Cast("pk", CharField()),
                         Value("/")),
             depth=Coalesce(Subquery(parent.values("depth")[:1]) + 1, 0))
+
+
+# --- the ward's departments ----------------------------------------------------------------
+
+DEPARTMENT_FIELDS = ["name", "short_name"]
+
+
+@transaction.atomic
+def save_department(unit, *, values, by, department=None):
+    """Add a department to ``unit`` (last in order) or rename ``department``.
+
+    ``values`` holds name and short_name. Side effects: one INSERT or UPDATE of a Department with
+    its history row and audit reason. Raises ValidationError on ``name`` when it is empty or the
+    unit already has a department of that name.
+    """
+    name = " ".join((values.get("name") or "").split())
+    if not name:
+        raise ValidationError({"name": "Nhập tên bộ phận."})
+    same = Department.objects.filter(unit=unit, name__iexact=name)
+    if department is not None:
+        same = same.exclude(pk=department.pk)
+    if same.exists():
+        raise ValidationError({"name": f"{unit.name} đã có bộ phận “{name}”."})
+    if department is None:
+        department = Department(unit=unit, order=next_order(Department.objects.filter(unit=unit)))
+    action = "Thêm bộ phận" if department.pk is None else "Sửa bộ phận"
+    old = department.name
+    department.name = name
+    department.short_name = (values.get("short_name") or "").strip()
+    department._history_user = by
+    department.save()
+    audit.record(department, action, by=by, old=old or None, new=name)
+    return department
+
+
+@transaction.atomic
+def move_department(department, *, up, by):
+    """Swap ``department`` with its previous (``up``) or next one in the unit's list. Side effects:
+    UPDATEs of the orders (renumbered 1..n)."""
+    swap(Department.objects.filter(unit_id=department.unit_id), department, up=up)
+
+
+@transaction.atomic
+def set_department_active(department, *, active, by):
+    """Deactivate ``department`` (its tasks keep it; new tasks cannot pick it) or bring it back.
+    Side effects: one UPDATE with its history row and audit reason."""
+    if department.active == active:
+        return department
+    department.active = active
+    department._history_user = by
+    department.save(update_fields=["active"])
+    audit.record(department, "Dùng lại bộ phận" if active else "Ngừng dùng bộ phận", by=by,
+                 reason=department.name)
+    return department

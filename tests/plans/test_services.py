@@ -219,3 +219,13 @@ def test_task_status_follows_a_progress_that_contradicts_it(editor_a, plan_a, st
                        by=editor_a)
 
     assert Task.objects.get(pk=task.pk).status == expected
+
+
+def test_create_plan_blank_starts_from_the_nd30_skeleton(ward_a, editor_a):
+    plan = services.create_plan(ward_a, year=2026, title="Phát triển kinh tế - xã hội năm 2026", by=editor_a)
+
+    headings = list(plan.sections.order_by("order").values_list("heading", "include_indicators"))
+    assert headings == [("I. MỤC TIÊU", False), ("II. CHỈ TIÊU", True), ("III. NHIỆM VỤ VÀ GIẢI PHÁP", False),
+                        ("IV. TỔ CHỨC THỰC HIỆN", False)]
+    sectors = list(plan.plan_sectors.order_by("order").values_list("sector__code", flat=True))
+    assert sectors[:2] == ["kinh-te", "van-hoa-xa-hoi"] and len(sectors) == 6

@@ -1,0 +1,60 @@
+"""Composing the tasks of a draft plan (/plans/<pk>/tasks/compose/): add, edit every field,
+reorder, remove. Progress on the plan in force stays with :func:`plans.views.task_edit`."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from units.models import Department
+
+from . import services
+from .forms import TaskDraftForm
+from .models import Task
+from .views import _apply, _draft
+
+
+@login_required
+def task_compose(request, pk):
+    plan = _draft(request, pk)
+    form = TaskDraftForm(request.POST or None, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        task = _apply(form, lambda: services.save_draft_task(plan, values=form.cleaned_data, by=request.user))
+        if task is not None:
+            messages.success(request, "Đã thêm nhiệm vụ.")
+            return redirect(reverse("plans:task_compose", args=[plan.pk]) + f"#nv-{task.pk}")
+    tasks = (Task.objects.filter(plan=plan).select_related("lead", "sector")
+             .prefetch_related(Prefetch("cooperating", queryset=Department.objects.order_by("order", "name")))
+             .order_by("order", "pk"))
+    return render(request, "plans/task_compose.html", {"plan": plan, "form": form, "tasks": tasks})
+
+
+@login_required
+def task_draft_edit(request, pk, task_pk):
+    task = _draft(request, pk, Task.objects, pk=task_pk)
+    form = TaskDraftForm(request.POST or None, plan=task.plan, instance=task)
+    if request.method == "POST" and form.is_valid():
+        if _apply(form, lambda: services.save_draft_task(task.plan, values=form.cleaned_data, by=request.user,
+                                                         task=task)):
+            messages.success(request, "Đã lưu nhiệm vụ.")
+            return redirect(reverse("plans:task_compose", args=[pk]) + f"#nv-{task.pk}")
+    return render(request, "plans/task_draft_edit.html", {"plan": task.plan, "task": task, "form": form})
+
+
+@login_required
+@require_POST
+def task_move(request, pk, task_pk, direction):
+    task = _draft(request, pk, Task.objects, pk=task_pk)
+    services.move_task(task, up=direction == "up", by=request.user)
+    return redirect(reverse("plans:task_compose", args=[pk]) + f"#nv-{task.pk}")
+
+
+@login_required
+@require_POST
+def task_delete(request, pk, task_pk):
+    task = _draft(request, pk, Task.objects, pk=task_pk)
+    services.delete_task(task, by=request.user)
+    messages.success(request, "Đã xoá nhiệm vụ.")
+    return redirect("plans:task_compose", pk=pk)
