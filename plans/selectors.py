@@ -4,9 +4,9 @@ from collections import defaultdict
 
 from django.db.models import Prefetch, prefetch_related_objects
 
+from core.evaluation import summary_sentence
 from core.periods import PERIOD_CODES
 from core.tree import depth_first
-from core.evaluation import summary_sentence
 from indicators import counting
 from indicators.assess import assess, pick_result
 from indicators.counting import COUNTED_INDICATORS, COUNTED_RESULTS, REPORTED
