@@ -13,9 +13,9 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from plans import yearroll
 from plans.forms import IssueForm
 from plans.models import Plan
-from plans import yearroll
 from plans.selectors import with_reopened_reports
 from reports.models import IssuedDocument
 from units.http import attachment
