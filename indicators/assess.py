@@ -23,9 +23,12 @@ class Assessment:
 
     @property
     def disagrees(self):
-        """The official's words and the computation give different statuses (shown to the editor)."""
-        return bool(self.computed_status) and self.status != self.computed_status \
-            and self.computed_status != "no_data"
+        """The official's words and the computation give different statuses or percents (shown to
+        the editor: "đạt 226,22%" typed where 11.800/4.500 is 262,22%)."""
+        if not self.computed_status or self.computed_status == "no_data":
+            return False
+        percents = (self.percent, self.computed_percent)
+        return self.status != self.computed_status or (None not in percents and percents[0] != percents[1])
 
     @property
     def computed_label(self):

@@ -53,6 +53,7 @@ def test_nhon_hung_2023_prints_the_officials_percent():
     assert trees.status_label == "đạt 226,22%"
     assert str(trees.percent) == "226.22"  # the official's, not a computed 262,22 beside it
     assert trees.assessment.computed_percent != trees.percent
+    assert trees.assessment.disagrees  # the editor sees 262,22% beside the typed 226,22%
 
 
 def test_tho_xuong_2023_counts_fifteen_six_met_nine_in_progress():
