@@ -95,31 +95,12 @@ def copy_plan(plan, *, year, by):
     new = _clone_plan(plan, year=year, revision=0, revision_of=None, by=by)
     new.annual_report_due = _shift_year(plan.annual_report_due, shift)
     _clone_content(plan, new, by=by, next_year=True, shift=shift)
-    new.year_changes = _roll_years(plan, new) if shift == 1 else []
+    new.year_changes = yearroll.roll_copied_plan(plan, new) if shift == 1 else []
     if shift != 1:
         new.title = plan.title.replace(str(plan.year), str(year))
     new.save(update_fields=["title", "preamble", "appendix_title", "annual_report_due", "year_changes"])
     audit.record(new, "Sao chép từ năm trước", by=by, old=f"Kế hoạch năm {plan.year}", new=f"năm {year}")
     return new
-
-
-def _roll_years(src, new):
-    """Roll the years of ``new`` (just copied from ``src``, one year on) forward in its title,
-    preamble, appendix title and sections (plans.yearroll); legal bases are left as cited.
-    Returns every replacement as dicts, for review on the plan page."""
-    changes = []
-    for field, where in (("title", "Trích yếu"), ("preamble", "Lời mở đầu"), ("appendix_title", "Tên phụ lục")):
-        text, found = yearroll.roll_text(getattr(new, field), year=src.year, where=where)
-        setattr(new, field, text)
-        changes += found
-    for section in Section.objects.filter(plan=new).order_by("order", "pk"):
-        heading, found_h = yearroll.roll_text(section.heading, year=src.year, where=f"Mục “{section.heading[:40]}”")
-        body, found_b = yearroll.roll_text(section.body, year=src.year, where=f"Mục “{section.heading[:40]}”")
-        if found_h or found_b:
-            section.heading, section.body = heading, body
-            section.save(update_fields=["heading", "body"])
-            changes += found_h + found_b
-    return [change.as_dict() for change in changes]
 
 
 @transaction.atomic

@@ -104,6 +104,26 @@ def old_target_quotes(text, changes, *, where=""):
     return lines
 
 
+def roll_copied_plan(src, new):
+    """Roll the years of ``new`` (just copied from ``src``, one year on) forward in its title,
+    preamble, appendix title and sections (plans.yearroll); legal bases are left as cited.
+    Returns every replacement as dicts, for review on the plan page. The caller saves ``new``;
+    sections are saved here (one UPDATE each that changed)."""
+    changes = []
+    for field, where in (("title", "Trích yếu"), ("preamble", "Lời mở đầu"), ("appendix_title", "Tên phụ lục")):
+        text, found = roll_text(getattr(new, field), year=src.year, where=where)
+        setattr(new, field, text)
+        changes += found
+    for section in Section.objects.filter(plan=new).order_by("order", "pk"):
+        heading, found_h = roll_text(section.heading, year=src.year, where=f"Mục “{section.heading[:40]}”")
+        body, found_b = roll_text(section.body, year=src.year, where=f"Mục “{section.heading[:40]}”")
+        if found_h or found_b:
+            section.heading, section.body = heading, body
+            section.save(update_fields=["heading", "body"])
+            changes += found_h + found_b
+    return [change.as_dict() for change in changes]
+
+
 def stale_lines(plan):
     """What the issue page warns about, as lines: years before the plan's year in its title,
     preamble, appendix title and sections (legal bases excepted), and targets still quoted in the
