@@ -19,16 +19,23 @@ Decisions (the seeds show the arithmetic: 261/200 -> 130,5%; 88%/85% -> 103,53%)
   is 0). A limit that is kept is "met", never "exceeded"; "dưới 11,44%" with 11,44 is not kept
   (strictly below), nor is "trên 95%" with 95 (strictly above).
 * A range is met inside [min, max], exceeded above max, otherwise judged against min.
+* A ratio typed for a target without a figure ("Hòa giải thành" 3/3) is judged against its
+  own whole: 3/3 is met (100%), 2/3 is not reached.
 * Status: reached and percent > 100 -> exceeded; reached -> met; not reached: in an interim
   period -> in_progress, in the final period percent >= 90 -> near, else not_met.
   No result -> no_data. Qualitative targets take a person's judgement, else no_data.
+* A ratio typed against a rate ("09/10 đơn" against "trên 95%") is shown as its own percent
+  (90,0%, as the seed states it), not as a percent of the target; its status is still judged
+  against the target.
 * percent is rounded half up to 2 decimals; statuses use the exact comparison.
 """
 
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from core.vnformat import RATE_UNITS, to_decimal, two_digit_count
+from core.phrases import Target
+from core.vnformat import RATE_UNITS, parse_number, to_decimal, two_digit_count
 
 STATUS_LABELS = {
     "exceeded": "Vượt",
@@ -85,13 +92,27 @@ def evaluate(target, *, value=None, numerator=None, denominator=None, final, jud
     """Percent of target and status code (see STATUS_LABELS) for one result; ``baseline`` is last
     year's figure, used for a change of a rate."""
     if target.kind == "qualitative" or target.value is None:
-        return Evaluation(None, judgement if judgement in JUDGEMENTS else "no_data")
+        if judgement in JUDGEMENTS:
+            return Evaluation(None, judgement)
+        numerator, denominator = to_decimal(numerator), to_decimal(denominator)
+        if numerator is not None and denominator:
+            return _judge(Target("ratio", value=denominator, denominator=denominator), numerator, final)
+        return Evaluation(None, "no_data")
     result = result_amount(target, value=value, numerator=numerator, denominator=denominator)
     if result is None:
         return Evaluation(None, "no_data")
     change = rate_change(target, result, baseline)
     if change is not None:
         result = change
+    outcome = _judge(target, result, final)
+    own_rate = (value is None and numerator is not None and change is None and target.unit == "%"
+                and target.kind not in ("ratio", "increase_by", "decrease_by"))
+    if own_rate:
+        return Evaluation(_round(to_decimal(result)), outcome.status)
+    return outcome
+
+
+def _judge(target, result, final):
     goal = target.value
 
     if target.kind in ("below", "at_most"):
@@ -122,6 +143,70 @@ def _not_reached(percent, final):
     if percent is not None and percent >= NEAR:
         return Evaluation(_round(percent), "near")
     return Evaluation(_round(percent), "not_met")
+
+
+# --- the official's typed evaluation ------------------------------------------------------------
+
+# Weakest first: a parent shown "as its children say" takes the weakest of their statuses.
+STATUS_ORDER = ("no_data", "not_met", "in_progress", "near", "met", "exceeded")
+_PERCENT_AFTER_DAT = re.compile(r"đạt\D{0,40}?(\d[\d.,]*)\s*%")
+_NOT_REACHED = ("không đạt", "chưa đạt", "chưa hoàn thành", "không hoàn thành")
+
+
+@dataclass(frozen=True)
+class Official:
+    """What the official's typed evaluation says: a status code and the percent it states."""
+
+    status: str
+    percent: Decimal | None = None
+
+
+def official_status(words, *, final):
+    """Read the evaluation an official typed ("Đạt chỉ tiêu KH", "đạt 226,22%", "Đang tiếp tục thực
+    hiện", "không đạt") as an :class:`Official`, or None when the words say no status.
+
+    "vượt" -> exceeded; "đạt X%" -> exceeded above 100, met at 100, near from 90, else not
+    reached; "đạt trên 90%" -> near; "không/chưa đạt", "chưa hoàn thành" -> not reached;
+    "đang (tiếp tục) thực hiện" -> in_progress; "chưa có kết quả" (or any other "chưa ...") ->
+    no_data; a bare "đạt" / "hoàn thành" -> met. Not reached is not_met in the final period and
+    in_progress before it.
+    """
+    text = " ".join((words or "").lower().split())
+    if not text:
+        return None
+    match = _PERCENT_AFTER_DAT.search(text)
+    percent = parse_number(match.group(1)) if match else None
+    if percent is not None and percent < 0:
+        percent = None
+    behind = "not_met" if final else "in_progress"
+    if any(phrase in text for phrase in _NOT_REACHED):
+        return Official(behind, percent)
+    if "đang" in text and "thực hiện" in text:
+        return Official("in_progress", percent)
+    if text.startswith("chưa") or "chưa có kết quả" in text:
+        return Official("no_data", None)
+    if "vượt" in text:
+        return Official("exceeded", percent)
+    if re.search(r"đạt\s+(trên|từ|hơn)\s+90\s*%", text):
+        return Official("near", None)
+    if percent is not None:
+        if percent > HUNDRED:
+            return Official("exceeded", percent)
+        if percent == HUNDRED:
+            return Official("met", percent)
+        return Official("near" if percent >= NEAR else behind, percent)
+    if text.startswith(("đạt", "hoàn thành")) or " đạt" in text:
+        return Official("met", None)
+    return None
+
+
+def roll_up(statuses):
+    """The status of a parent without a result of its own, as its sub-items say: the weakest of
+    them ("Chưa có kết quả" when any has none), "no_data" when there is none."""
+    statuses = [s for s in statuses if s in STATUS_ORDER]
+    if not statuses:
+        return "no_data"
+    return min(statuses, key=STATUS_ORDER.index)
 
 
 _SUMMARY_GROUPS = [

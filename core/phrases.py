@@ -415,3 +415,14 @@ def short_meaning(target, context=""):
     ("giảm 3 hộ", "tăng 0,3‰", "giảm 0,5 điểm %" for a rate named in ``context``): "−3 hộ" read
     as a negative count to the officials who tried it."""
     return _meaning(target, context, _SIGNS, dash="–", empty="định tính")
+
+
+def money_scale(unit_of_measure):
+    """How many đồng one unit of ``unit_of_measure`` is: 10**6 for "triệu đồng/ha", 10**9 for
+    "tỷ đồng", 1 otherwise. Money is stored in đồng ("135 triệu đồng/ha" -> 135000000) and shown
+    in the indicator's unit: 135000000 / 10**6 -> "135"."""
+    words = " ".join((unit_of_measure or "").lower().split())
+    for word, factor in _MULTIPLIERS.items():
+        if words.startswith(word) and _MONEY.match(words[len(word):].lstrip()):
+            return factor
+    return Decimal(1)

@@ -56,6 +56,8 @@ class Plan(models.Model):
     signer_title = models.CharField(_("chức vụ người ký"), max_length=100, default="CHỦ TỊCH")
     signer_name = models.CharField(_("họ tên người ký"), max_length=100, blank=True)
     appendix_title = models.CharField(_("tên phụ lục"), max_length=300, blank=True)
+    # Years rolled forward when the plan was copied from last year (plans.yearroll): [{where, old, new}].
+    year_changes = models.JSONField(_("năm đã thay khi sao chép"), default=list, blank=True)
 
     monthly_report_day = models.PositiveSmallIntegerField(_("ngày nộp báo cáo tháng"), default=10)
     annual_report_due = models.DateField(_("hạn báo cáo năm"), null=True, blank=True)

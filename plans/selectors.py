@@ -2,10 +2,14 @@
 
 from collections import defaultdict
 
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 
+from core.evaluation import summary_sentence
 from core.periods import PERIOD_CODES
 from core.tree import depth_first
+from indicators import counting
+from indicators.assess import assess, pick_result
+from indicators.counting import COUNTED_INDICATORS, COUNTED_RESULTS, REPORTED
 from indicators.models import PlanIndicator, PlanSector, Result
 from units.scoping import scoped
 
@@ -53,17 +57,12 @@ def _in_period_order(reports):
     return sorted(reports, key=lambda r: PERIOD_CODES.index(r.period) if r.period in PERIOD_CODES else 99)
 
 
-def has_figure(result):
-    """The result carries something: a number, a numerator/denominator, words or a judgement."""
-    return result is not None and (result.value is not None or result.numerator is not None
-                                   or bool((result.text or "").strip()) or bool(result.judgement))
-
-
 def results_missing(plan, period):
-    """(indicators of ``plan`` without a result for ``period``, all its indicators). Two queries."""
-    total = PlanIndicator.objects.filter(plan=plan).count()
-    filled = (Result.objects.filter(indicator__plan=plan, period=period)
-              .filter(Q(value__isnull=False) | Q(numerator__isnull=False) | ~Q(text="") | ~Q(judgement=""))
+    """(indicators of ``plan`` without a result for ``period``, all its indicators), counted by the
+    rule of indicators.counting (the rows the ward listed; a result is a status other than
+    "no_data"). Two queries."""
+    total = PlanIndicator.objects.filter(COUNTED_INDICATORS, plan=plan).count()
+    filled = (Result.objects.filter(COUNTED_RESULTS, REPORTED, indicator__plan=plan, period=period)
               .values("indicator").distinct().count())
     return total - filled, total
 
@@ -85,6 +84,19 @@ def indicator_groups(plan, *, period=None):
     for ind in qs:
         by_sector[ind.plan_sector_id].append(ind)
     return [(ps, depth_first(by_sector.get(ps.pk, []))) for ps in sectors]
+
+
+def evaluated_groups(plan, period):
+    """([(plan_sector, [(indicator, depth, assessment)])], summary sentence) for ``period``, by the
+    rule of indicators.counting: what the plan page shows. Three queries."""
+    groups, rows_all = [], []
+    for ps, rows in indicator_groups(plan, period=period):
+        rows = counting.settle_tree((ind, depth, assess(ind, pick_result(ind.period_results), period))
+                                    for ind, depth in rows)
+        groups.append((ps, rows))
+        rows_all += rows
+    counts, total = counting.count(rows_all)
+    return groups, summary_sentence(counts, total, year=plan.year) + "."
 
 
 def tasks_by_department(plan):

@@ -21,6 +21,7 @@ from indicators.services import baseline_from, evaluate_results, require_draft, 
 from units import audit
 from units.ordering import next_order, swap
 
+from . import yearroll
 from .models import PeriodReport, Plan, PlanStatus, Section, Task
 from .reporting import TASK_FIELDS, due_date_error, results_plan, revision_label
 
@@ -94,10 +95,12 @@ def copy_plan(plan, *, year, by):
     _require_free_year(plan.unit, year)
     shift = year - plan.year
     new = _clone_plan(plan, year=year, revision=0, revision_of=None, by=by)
-    new.title = plan.title.replace(str(plan.year), str(year))
     new.annual_report_due = _shift_year(plan.annual_report_due, shift)
-    new.save(update_fields=["title", "annual_report_due"])
     _clone_content(plan, new, by=by, next_year=True, shift=shift)
+    new.year_changes = yearroll.roll_copied_plan(plan, new) if shift == 1 else []
+    if shift != 1:
+        new.title = plan.title.replace(str(plan.year), str(year))
+    new.save(update_fields=["title", "preamble", "appendix_title", "annual_report_due", "year_changes"])
     audit.record(new, "Sao chép từ năm trước", by=by, old=f"Kế hoạch năm {plan.year}", new=f"năm {year}")
     return new
 

@@ -13,6 +13,7 @@ from django_tables2 import RequestConfig
 from core.periods import PERIOD_LABELS, PERIODS, entry_period
 from core.phrases import short_meaning
 from core.vnformat import has_english_number
+from indicators import counting
 from indicators import services as indicator_services
 from indicators.assess import assess, pick_result
 from indicators.forms import PlanIndicatorForm, ResultForm
@@ -93,10 +94,12 @@ def plan_detail(request, pk):
     period = request.GET.get("period") or "y"
     if period not in dict(PERIODS):
         period = "y"
+    groups, summary = selectors.evaluated_groups(plan, period)
     context = {
         "plan": plan,
         "sections": selectors.section_tree(plan),
-        "groups": selectors.indicator_groups(plan, period=period),
+        "groups": groups,
+        "summary": summary,
         "task_groups": selectors.tasks_by_department(plan),
         "period": period,
         "periods": PERIODS,
@@ -328,8 +331,9 @@ def _results_page(request, plan, period, *, bound_row=None):
         items = []
         for ind, depth in rows:
             current = pick_result(ind.period_results)
-            total += 1
-            missing += not selectors.has_figure(current)
+            if counting.is_counted(ind):
+                total += 1
+                missing += not counting.has_result(assess(ind, current, period))
             if bound_row is not None and bound_row["indicator"].pk == ind.pk:
                 items.append(bound_row)
             else:

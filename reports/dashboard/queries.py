@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from core.periods import due_date
+from indicators.counting import COUNTED_INDICATORS, COUNTED_RESULTS, REPORTED
 from indicators.models import Aggregation, Direction, EvaluationStatus, PlanIndicator, Result
 from plans.models import PeriodReport, Plan, PlanStatus, ReportStatus, Task
 from units.models import COMMUNE_LEVEL, Unit, UnitKind
@@ -226,12 +227,14 @@ def overview(plans, *, root, period, year, user, communes=False, today=None, inc
     plan_rows = grouped(plans, grouping, to_unit, n=Count("pk"),
                         issued=Count("pk", filter=Q(status=PlanStatus.ISSUED)),
                         plan_id=Max("pk"), updated=Max("updated_at"))
-    indicator_rows = grouped(PlanIndicator.objects.filter(plan__in=plan_ids), grouping, "plan__unit",
-                             n=Count("pk"))
+    # What counts (indicators.counting): the rows the ward listed, reported when not "no_data".
+    indicator_rows = grouped(PlanIndicator.objects.filter(COUNTED_INDICATORS, plan__in=plan_ids), grouping,
+                             "plan__unit", n=Count("pk"))
     # Count("status"), not Count("pk"): every column read is in result_period_idx (index-only scan).
     status_counts = {s: Count("status", filter=Q(status=s)) for s in COUNTED}
-    result_rows = grouped_results(period, Q(indicator__plan__in=plan_ids), grouping, "indicator__plan__unit",
-                                  latest=("updated",), n=Count("status"), updated=Max("updated_at"),
+    result_rows = grouped_results(period, COUNTED_RESULTS & Q(indicator__plan__in=plan_ids), grouping,
+                                  "indicator__plan__unit", latest=("updated",), n=Count("status", filter=REPORTED),
+                                  updated=Max("updated_at"),
                                   **status_counts)
     report_rows = grouped(reports_of(period).filter(plan__in=plan_ids), grouping, "plan__unit",
                           submitted=Count("pk", filter=submitted_q()), late=Count("pk", filter=late_q()))
@@ -348,7 +351,7 @@ def comparison(plans, catalog, *, root, period, year, communes=False):
         period, Q(indicator__catalog=catalog, indicator__plan__in=plan_ids), grouping,
         "indicator__plan__unit",
         latest=("top_status", "top_percent", "plan_id", "unit_name", "unit_kind"),
-        reported=Count("status"), met=Count("status", filter=Q(status__in=MET)), value_sum=Sum("value"),
+        reported=Count("status", filter=REPORTED), met=Count("status", filter=Q(status__in=MET)), value_sum=Sum("value"),
         num_sum=Sum("numerator", filter=rate_rows), den_sum=Sum("denominator", filter=rate_rows),
         top_status=Max("status"), top_percent=Max("percent"), plan_id=Max("indicator__plan_id"),
         unit_name=Max("indicator__plan__unit__name"), unit_kind=Max("indicator__plan__unit__kind"))

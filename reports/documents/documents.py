@@ -9,7 +9,8 @@ from django.utils.text import slugify
 
 from core import periods, vnformat
 from core.tree import depth_first
-from indicators.assess import Assessment, assess, pick_result
+from indicators import counting
+from indicators.assess import Assessment, assess, pick_result, shown_in_unit
 from indicators.models import PlanIndicator, PlanSector, Result
 from plans.models import PlanStatus
 from plans.selectors import indicator_groups as selector_groups
@@ -175,11 +176,14 @@ class ResultLine:
 
     @property
     def value(self):
-        """The period's figure, typed for the XLSX: a Decimal when it is a bare number, else text."""
+        """The period's result as the ward wrote it (its words when there are any, else the figure
+        in the indicator's unit), typed for the XLSX: a Decimal when it is a bare number."""
         result = self.result
-        display = self.assessment.result_display
-        if result is not None and result.value is not None and display == vnformat.format_number(result.value):
-            return result.value
+        display = self.assessment.written_display
+        if result is not None and result.value is not None:
+            figure = shown_in_unit(result.value, self.indicator.unit_of_measure)
+            if display == vnformat.format_number(figure):
+                return figure
         return display
 
     @property
@@ -196,13 +200,20 @@ class ResultLine:
 
 
 def result_groups(plan, period):
-    """Indicator groups whose items are ResultLines for ``period``."""
+    """Indicator groups whose items are ResultLines for ``period``, evaluated by the rule of
+    :mod:`indicators.counting` (parents and their sub-items settled)."""
     results = results_for(plan, period)
     groups = indicator_groups(plan)
     for group in groups:
-        group.items = [ResultLine(indicator, depth, assess(indicator, results.get(indicator.pk), period))
-                       for indicator, depth in group.items]
+        rows = [(indicator, depth, assess(indicator, results.get(indicator.pk), period))
+                for indicator, depth in group.items]
+        group.items = [ResultLine(*row) for row in counting.settle_tree(rows)]
     return groups
+
+
+def result_counts(groups):
+    """({status: n}, total) of the indicators that count in ``result_groups``."""
+    return counting.count((line.indicator, line.depth, line.assessment) for group in groups for line in group.items)
 
 
 def period_label(period):

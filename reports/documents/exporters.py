@@ -103,12 +103,9 @@ def report_title(plan, period):
 
 
 def report_summary(plan, period, groups):
-    """"Kết quả thực hiện 22 chỉ tiêu ... có 06 chỉ tiêu vượt 100% ...": counts of each status."""
-    counts, total = {}, 0
-    for group in groups:
-        for line in group.items:
-            total += 1
-            counts[line.status] = counts.get(line.status, 0) + 1
+    """"Kết quả thực hiện 22 chỉ tiêu ... có 06 chỉ tiêu vượt 100% ...": counts of the indicators
+    that count, by the status that counts (indicators.counting)."""
+    counts, total = docs.result_counts(groups)
     return summary_sentence(counts, total, year=plan.year) + "."
 
 

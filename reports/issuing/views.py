@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from plans import yearroll
 from plans.forms import IssueForm
 from plans.models import Plan
 from plans.selectors import with_reopened_reports
@@ -121,7 +122,8 @@ def issue(request, pk):
         else:
             messages.success(request, f"Đã ban hành kế hoạch số {plan.number_symbol}.")
             return redirect(plan)
-    return render(request, "issuing/plan_issue.html", {"plan": plan, "form": form})
+    return render(request, "issuing/plan_issue.html",
+                  {"plan": plan, "form": form, "stale_lines": yearroll.stale_lines(plan)})
 
 
 # /plans/<pk>/ky-so/

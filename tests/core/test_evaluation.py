@@ -31,7 +31,8 @@ def test_evaluate_jobs_117_of_200_not_met_at_year_end():
 def test_evaluate_complaints_9_of_10_near_against_above_95():
     target = parse("Giải quyết đơn thư và thực hiện quyết định, kết luận: trên 95%")
     assert result_amount(target, numerator=9, denominator=10) == D("90")
-    assert evaluate(target, numerator=9, denominator=10, final=True) == Evaluation(D("94.74"), "near")
+    # The ratio's own percent, as the seed states it (issue 12); judged at 94,74% of the target.
+    assert evaluate(target, numerator=9, denominator=10, final=True) == Evaluation(D("90.00"), "near")
 
 
 def test_evaluate_enrolment_rate_from_counts():

@@ -70,6 +70,21 @@ def test_grid_lists_indicators_by_sector_with_labelled_inputs(client, editor_a, 
     assert "Nộp báo cáo" in body
 
 
+def test_grid_and_plan_page_show_where_the_officials_words_and_the_figures_disagree(client, supervisor_d, count):
+    # 117/200 at year end is computed "Không đạt"; the official typed "Đang tiếp tục thực hiện".
+    result = f.ResultFactory(indicator=count, period="y", value=None, numerator=117, denominator=200,
+                             evaluation_text="Đang tiếp tục thực hiện")
+    assert result.status == "in_progress"  # what counts: the official's evaluation
+    client.force_login(supervisor_d)
+
+    grid = client.get(grid_url(count.plan, "y")).content.decode()
+    page = client.get(reverse("plans:plan_detail", args=[count.plan_id]) + "?period=y").content.decode()
+
+    for body in (grid, page):
+        assert "Đang tiếp tục thực hiện" in body
+        assert "Theo số liệu: Không đạt (58,50%)" in body
+
+
 def test_grid_for_supervisor_is_read_only(client, supervisor_d, rate):
     f.ResultFactory(indicator=rate, period="q1", value=95)
     client.force_login(supervisor_d)

@@ -92,3 +92,35 @@ def test_a_draft_revision_does_not_replace_the_issued_plan_on_the_dashboard(coun
     draft.status = "issued"
     draft.save()
     assert set(dashboard.latest_plans(Plan.objects.filter(unit=issued.unit))) == {draft}
+
+
+def test_overview_counts_what_counts(country, supervisor_p):
+    """indicators.counting: sub-items are not counted; a row whose result says nothing (words for a
+    figure target, no official evaluation) is not reported; an official's words that say a status
+    count as that status. Never "Đã báo cáo 100%" beside "Chưa có kết quả"."""
+    plan = country["plan_a"]
+    ps = plan.sectors.first() if hasattr(plan, "sectors") else None
+    parent = f.PlanIndicatorFactory(plan=plan, plan_sector=ps or f.PlanSectorFactory(plan=plan),
+                                    name="Huy động học sinh", target_text="100%", target_kind="exact",
+                                    target_value=100, target_unit="%")
+    for name in ("Tiểu học", "Trung học cơ sở"):
+        child = f.PlanIndicatorFactory(plan=plan, plan_sector=parent.plan_sector, parent=parent, name=name,
+                                       target_text="100%", target_kind="exact", target_value=100, target_unit="%")
+        f.ResultFactory(indicator=child, period="y", value=100)
+    words_only = f.PlanIndicatorFactory(plan=plan, plan_sector=parent.plan_sector, name="Thu ngân sách khác",
+                                        target_text="200 triệu đồng", target_kind="exact", target_value=200)
+    f.ResultFactory(indicator=words_only, period="y", value=None, text="Chưa tổng hợp")
+    official = f.PlanIndicatorFactory(plan=plan, plan_sector=parent.plan_sector, name="Duy trì chuẩn y tế",
+                                      target_text="Duy trì", target_kind="qualitative")
+    result = f.ResultFactory(indicator=official, period="y", value=None, text="Chưa có kết quả",
+                             evaluation_text="Đang tiếp tục thực hiện")
+    assert result.status == "in_progress"
+    plans = dashboard.latest_plans(Plan.objects.filter(year=2024))
+
+    rows, _totals = dashboard.overview(plans, root=country["province"], period="y", year=2024,
+                                       user=supervisor_p)
+
+    d = rows_by_name(rows)["Thành phố D"]
+    # 3 listed before + the parent, the words-only row and the official's row (sub-items not counted)
+    assert (d.indicators, d.reported, d.in_progress, d.no_data) == (6, 3, 1, 3)
+    assert d.reported + d.no_data == d.indicators

@@ -1,0 +1,84 @@
+"""What counts: the one rule the dashboard, Biểu 02, the period report's summary and the plan pages
+use (README, "What counts").
+
+* The plan's indicators are the rows the ward listed at the top of each sector: an indicator
+  without a parent. Sub-items ("Trong đó", 11.1) are printed under their parent and never
+  counted on their own.
+* A row has a result when its status is not "no_data": a figure, a ratio, a judgement, words
+  for a qualitative target, or an official's typed evaluation that says a status
+  (:func:`indicators.assess.assess`). :func:`has_result` (Python) and :data:`REPORTED` (SQL
+  over the stored ``Result.status``) are the same rule.
+* The status that counts is the official's typed evaluation when its words say one, else the
+  computed one; both are kept (:class:`indicators.assess.Assessment`).
+* A parent with a result of its own is evaluated on it, and its sub-items without one print no
+  status of their own (the ward evaluated the row as a whole). A parent without a result is
+  shown as its sub-items say (:func:`core.evaluation.roll_up`): never "Đạt" over a sub-item
+  "Chưa có kết quả".
+"""
+
+from dataclasses import replace
+
+from django.db.models import Q
+
+from core.evaluation import roll_up
+
+from .models import EvaluationStatus
+
+# Indicators that count (PlanIndicator), and results that count (Result).
+COUNTED_INDICATORS = Q(parent__isnull=True)
+COUNTED_RESULTS = Q(indicator__parent__isnull=True)
+# A stored result that is a result (Result.status written by indicators.services.apply_evaluation).
+REPORTED = ~Q(status=EvaluationStatus.NO_DATA)
+
+
+def is_counted(indicator):
+    return indicator.parent_id is None
+
+
+def has_result(assessment):
+    """The row has a result (see the module docstring)."""
+    return assessment is not None and assessment.status not in ("", EvaluationStatus.NO_DATA)
+
+
+def settle_tree(rows):
+    """Apply the parent rule to ``rows`` [(indicator, depth, assessment)] in reading order.
+
+    Returns [(indicator, depth, assessment)]: a sub-item without a result of its own under a
+    parent that has one gets the empty status "" (printed without status); a parent without a result takes
+    the roll-up of its sub-items' statuses."""
+    rows = list(rows)
+    children = {}
+    for indicator, _depth, assessment in rows:
+        children.setdefault(indicator.parent_id, []).append((indicator, assessment))
+    settled = {}
+
+    def status_of(indicator, assessment):
+        if indicator.pk in settled:
+            return settled[indicator.pk]
+        kids = children.get(indicator.pk, [])
+        if assessment.result is None and kids:
+            statuses = [status_of(k, a) for k, a in kids]
+            assessment = replace(assessment, status=roll_up(s.status for s in statuses if s is not None))
+        settled[indicator.pk] = assessment
+        return assessment
+
+    out = []
+    by_pk = {indicator.pk: (indicator, assessment) for indicator, _d, assessment in rows}
+    for indicator, depth, assessment in rows:
+        parent = by_pk.get(indicator.parent_id)
+        if parent is not None and parent[1].result is not None and assessment.result is None:
+            out.append((indicator, depth, replace(assessment, status="", percent=None)))
+            continue
+        out.append((indicator, depth, status_of(indicator, assessment)))
+    return out
+
+
+def count(rows):
+    """({status: n}, total) over the counted rows of [(indicator, depth, assessment)]."""
+    counts, total = {}, 0
+    for indicator, _depth, assessment in rows:
+        if not is_counted(indicator):
+            continue
+        total += 1
+        counts[assessment.status] = counts.get(assessment.status, 0) + 1
+    return counts, total
