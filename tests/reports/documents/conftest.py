@@ -15,7 +15,7 @@ from plans.models import Plan, PlanStatus, Section, Task
 from tests import factories as f
 from units.models import Department, Role, RoleKind, Unit
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[3] / "fixtures"
 
 
 def build_plan(*, name="Phường Mỹ Phú", code="30280", status=PlanStatus.ISSUED, number="843", **overrides):

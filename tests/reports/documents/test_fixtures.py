@@ -39,7 +39,7 @@ def seed_plan(request):
     return load_fixture(request.param)
 
 
-@pytest.mark.skipif(not FILES, reason="no fixtures yet")
+@pytest.mark.skipif(not FILES, reason="no fixtures")
 def test_seed_plan_pdf_shows_header_title_and_every_indicator(seed_plan):
     _, _, content = get_exporter("plan", "pdf").render(seed_plan)
 
@@ -63,7 +63,7 @@ def test_seed_plan_pdf_shows_header_title_and_every_indicator(seed_plan):
     assert_fonts(content)
 
 
-@pytest.mark.skipif(not FILES, reason="no fixtures yet")
+@pytest.mark.skipif(not FILES, reason="no fixtures")
 @pytest.mark.parametrize("doc", DOCS)
 def test_seed_plan_every_document_renders_and_reads_back(seed_plan, doc):
     table = TABLES[doc](seed_plan, period="y")
