@@ -134,6 +134,13 @@ SIGNING_PKCS12_PATH = env_str("SIGNING_PKCS12_PATH")
 SIGNING_PKCS12_PASSPHRASE = env_str("SIGNING_PKCS12_PASSPHRASE")
 SIGNING_TRUST_ROOTS = env_list("SIGNING_TRUST_ROOTS", [])
 SIGNING_VERIFY_URL = env_str("SIGNING_VERIFY_URL", "http://localhost:8000/verify/")
+# Per-address limits (config/throttle.py): (requests, seconds). The address is REMOTE_ADDR, or the
+# header the reverse proxy sets, e.g. CLIENT_IP_META=HTTP_X_FORWARDED_FOR (its last entry counts).
+CLIENT_IP_META = env_str("CLIENT_IP_META", "REMOTE_ADDR")
+THROTTLE_RATES = {"verify": (env_int("VERIFY_RATE_PER_MINUTE", 20), 60)}
+# An uploaded PDF is parsed in a child process with these limits (reports/pdfguard.py).
+PDF_CHECK_SECONDS = float(env_str("PDF_CHECK_SECONDS", "1.5"))
+PDF_CHECK_MEMORY_MB = env_int("PDF_CHECK_MEMORY_MB", 120)
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
