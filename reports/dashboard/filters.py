@@ -120,7 +120,9 @@ class DashboardFilter(ScopeFilter):
 class CompareFilter(ScopeFilter):
     # By code, not pk: "?catalog=ty-le-tham-gia-bhyt" reads well and means the same on every server.
     catalog = django_filters.ModelChoiceFilter(queryset=CatalogIndicator.objects.all(), label=_("Chỉ tiêu"),
-                                               method="filter_nothing", empty_label=None, to_field_name="code")
+                                               method="filter_nothing", empty_label=None, to_field_name="code",
+                                               error_messages={"invalid_choice": _("Không tìm thấy chỉ tiêu này "
+                                                                                   "trong danh mục.")})
 
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
