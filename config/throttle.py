@@ -59,3 +59,7 @@ def throttle(scope, *, counts):
 def looks_something_up(request):
     """A verification request that costs something: a POST (file or code) or a GET with a code."""
     return request.method == "POST" or bool(request.GET.get("code"))
+
+
+def is_post(request):
+    return request.method == "POST"
