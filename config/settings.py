@@ -161,7 +161,10 @@ USE_TZ = True
 # `make serve` does). Media (issued PDFs) go through Django's storage API: the local MEDIA_ROOT,
 # or an S3-compatible store when MEDIA_S3_BUCKET is set (pip install 'kehoach[s3]').
 STATIC_URL = "static/"
-STATICFILES_DIRS = [BASE_DIR / "static", ("vendor", BASE_DIR / "node_modules")]
+# Only the built files of the npm packages (package.json), not their sources.
+STATICFILES_DIRS = [BASE_DIR / "static",
+                    ("vendor/bootstrap/dist/css", BASE_DIR / "node_modules/bootstrap/dist/css"),
+                    ("vendor/htmx.org/dist", BASE_DIR / "node_modules/htmx.org/dist")]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "media/"
@@ -208,7 +211,7 @@ CLIENT_IP_META = env_str("CLIENT_IP_META", "REMOTE_ADDR")
 THROTTLE_RATES = {"verify": (env_int("VERIFY_RATE_PER_MINUTE", 20), 60),
                   "password_reset": (env_int("PASSWORD_RESET_RATE_PER_HOUR", 5), 3600)}
 # An uploaded PDF is parsed in a child process with these limits (reports/pdfguard.py).
-PDF_CHECK_SECONDS = float(env_str("PDF_CHECK_SECONDS", "1.5"))
+PDF_CHECK_SECONDS = float(env_str("PDF_CHECK_SECONDS", "0.8"))
 PDF_CHECK_MEMORY_MB = env_int("PDF_CHECK_MEMORY_MB", 120)
 
 LOGIN_URL = "login"

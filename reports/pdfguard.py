@@ -3,11 +3,11 @@
 Two layers, both before or around any PDF parsing:
 
 1. ``structure_problem(data)``: cheap counts on the raw bytes (one pass each, no parsing): cross-
-   reference sections (``xref`` tables, ``/XRef`` streams, ``startxref``, ``/Prev`` links), the
-   declared object count (``/Size``, ``/Index``), and structural names hidden behind ``#xx``
-   escapes. A real issued plan has a handful of revisions (the frozen file, one per signature,
+   reference sections (``xref`` tables, ``/XRef`` streams, ``startxref``, ``/Prev`` links) and the
+   declared object count (``/Size``, ``/Index``). A real issued plan has a handful of revisions (the frozen file, one per signature,
    the long-term-validation data); a crafted file with 180,000 chained incremental updates is
-   refused here in milliseconds.
+   refused here in milliseconds. What the counts cannot see (names hidden behind ``#xx`` escapes,
+   a compressed bomb) is caught by the second layer.
 2. ``bounded(func, ...)``: the parsing itself runs in a forked child process with a wall-clock
    limit and an address-space limit (settings.PDF_CHECK_SECONDS, PDF_CHECK_MEMORY_MB); a file
    that needs more (a decompression bomb, a deep object graph) is refused, and the web process
@@ -27,38 +27,30 @@ MAX_OBJECTS = 100_000      # declared objects (the frozen plan has a few hundred
 TOO_COMPLEX = "Tệp PDF có cấu trúc quá phức tạp (quá nhiều phần cập nhật hoặc đối tượng), không kiểm tra được."
 TOO_COSTLY = "Tệp PDF cần quá nhiều thời gian hoặc bộ nhớ để kiểm tra; hệ thống không kiểm tra tệp này."
 
-_COUNTED = {
-    "xref tables": re.compile(rb"(?<![A-Za-z])xref[\s]"),
-    "startxref": re.compile(rb"startxref"),
-    "xref streams": re.compile(rb"/Type\s*/XRef"),
-    "previous sections": re.compile(rb"/Prev[\s/\[<(0-9]"),
+# Counted with bytes.count (C speed, one pass each): "xref" tables are the "xref" not in "startxref".
+_KEYWORDS = {
+    "startxref": lambda data, startxref: startxref,
+    "xref tables": lambda data, startxref: data.count(b"xref") - startxref,
+    "xref streams": lambda data, startxref: data.count(b"/XRef"),
+    "previous sections": lambda data, startxref: data.count(b"/Prev"),
 }
 _SIZE = re.compile(rb"/Size\s+(\d{1,20})")
 _INDEX = re.compile(rb"/Index\s*\[([\d\s]{0,400})")
-_ESCAPED_NAME = re.compile(rb"/[^\s/\[\]<>(){}%]*#[0-9A-Fa-f]{2}[^\s/\[\]<>(){}%]*")
-_STRUCTURAL_NAMES = {b"Prev", b"XRef", b"Type", b"Size", b"Index", b"ObjStm", b"XRefStm", b"Root"}
-
-
-def _unescape(name):
-    return re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]), name[1:])
 
 
 def structure_problem(data):
-    """"" when ``data``'s structure is within bounds; otherwise the Vietnamese reason. No parsing."""
-    for pattern in _COUNTED.values():
-        count = 0
-        for _ in pattern.finditer(data):
-            count += 1
-            if count > MAX_SECTIONS:
-                return TOO_COMPLEX
+    """"" when ``data``'s structure is within bounds; otherwise the Vietnamese reason. No parsing:
+    a handful of bytes.count passes, and the few declared sizes read only when they are few."""
+    startxref = data.count(b"startxref")
+    if any(count(data, startxref) > MAX_SECTIONS for count in _KEYWORDS.values()):
+        return TOO_COMPLEX
+    if data.count(b"/Size") > MAX_SECTIONS or data.count(b"/Index") > MAX_SECTIONS:
+        return TOO_COMPLEX
     for match in _SIZE.finditer(data):
         if int(match.group(1)) > MAX_OBJECTS:
             return TOO_COMPLEX
     for match in _INDEX.finditer(data):
         if sum(int(n) for n in match.group(1).split()[1::2]) > MAX_OBJECTS:
-            return TOO_COMPLEX
-    for match in _ESCAPED_NAME.finditer(data):
-        if _unescape(match.group(0)) in _STRUCTURAL_NAMES:
             return TOO_COMPLEX
     return ""
 
