@@ -5,6 +5,7 @@ code, an uploaded file) counts against the caller's address. Login attempts are 
 django-axes (per account and per address), which reads the address through ``client_ip`` too.
 """
 
+import ipaddress
 import time
 from functools import wraps
 
@@ -19,8 +20,13 @@ def client_ip(request):
     With X-Forwarded-For the rightmost entry is the one our own proxy appended; the rest is what
     the client claimed and is ignored.
     """
-    value = request.META.get(settings.CLIENT_IP_META) or request.META.get("REMOTE_ADDR") or ""
-    return value.split(",")[-1].strip() or "unknown"
+    for value in (request.META.get(settings.CLIENT_IP_META), request.META.get("REMOTE_ADDR")):
+        candidate = (value or "").split(",")[-1].strip()
+        try:
+            return str(ipaddress.ip_address(candidate))
+        except ValueError:
+            continue
+    return None   # no address (a request made in code): django-axes stores NULL
 
 
 def hit(scope, key, *, limit, period):
@@ -49,7 +55,7 @@ def throttle(scope, *, counts):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
             limit, period = settings.THROTTLE_RATES[scope]
-            if counts(request) and hit(scope, client_ip(request), limit=limit, period=period):
+            if counts(request) and hit(scope, client_ip(request) or "unknown", limit=limit, period=period):
                 return too_many_requests(request, period)
             return view(request, *args, **kwargs)
         return wrapped

@@ -51,3 +51,13 @@ def test_client_ip_takes_the_proxy_header_last_entry(settings):
 
 def test_hit_counts_within_the_window():
     assert [throttle.hit("s", "k", limit=2, period=60) for _ in range(3)] == [False, False, True]
+
+
+def test_client_ip_is_an_address_or_none(settings):
+    settings.CLIENT_IP_META = "HTTP_X_FORWARDED_FOR"
+    garbage = RequestFactory().get("/", HTTP_X_FORWARDED_FOR="not-an-ip", REMOTE_ADDR="10.2.2.2")
+    nothing = RequestFactory().get("/")
+    nothing.META.pop("REMOTE_ADDR", None)
+
+    assert throttle.client_ip(garbage) == "10.2.2.2"
+    assert throttle.client_ip(nothing) is None
