@@ -21,7 +21,7 @@ def clean_querydict(data):
 class NormaliseInputMiddleware:
     """request.GET now and request.POST when first read are cleaned (NFC, no zero-width characters,
     no-break spaces made plain; core/text.py). The body is still read only when someone asks for
-    it, so a view may refuse an oversized upload unread (reports/signing_views.py)."""
+    it, so a view may refuse an oversized upload unread (reports/issuing/views.py)."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -45,19 +45,20 @@ def main():
 
     from plans.interchange import import_plan
     from plans.models import PlanStatus
-    from reports import pdfguard, signing
-    from tests.signing.crafted import chained_updates, deflate_bomb
+    from reports import pdfguard
+    from reports.issuing import pades, services
+    from tests.reports.issuing.crafted import chained_updates, deflate_bomb
 
     DB.unlink(missing_ok=True)
     call_command("migrate", verbosity=0)
     plan = import_plan(json.loads(SEED.read_text(encoding="utf-8")))
     plan.status, plan.number, plan.issued_on = PlanStatus.ISSUED, "12", datetime.date(2024, 1, 10)
     plan.save()
-    frozen = signing.read_document(signing.freeze_plan(plan, by=None))
+    frozen = services.read_document(services.freeze_plan(plan, by=None))
     sections = next(n for n in range(pdfguard.MAX_SECTIONS, 0, -1)
                     if not pdfguard.structure_problem(chained_updates(frozen, n)))
     padded = chained_updates(frozen, sections)
-    padded = padded[:-6] + b"%" + b"x" * (signing.MAX_UPLOAD_BYTES - len(padded) - 64) + b"\n%%EOF\n"
+    padded = padded[:-6] + b"%" + b"x" * (pades.MAX_UPLOAD_BYTES - len(padded) - 64) + b"\n%%EOF\n"
     cases = [
         ("frozen plan + 180,000 chained xref sections", chained_updates(frozen, 180_000)),
         (f"frozen plan + {sections} sections, padded to 20 MB", padded),
