@@ -5,9 +5,12 @@ a throwaway secret key that production refuses.
 """
 
 import os
+import warnings
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -54,6 +57,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "simple_history",
+    "axes",
     "units",
     "plans",
     "indicators",
@@ -62,6 +66,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "config.middleware.PermissionsPolicyMiddleware",
+    "config.middleware.NormaliseInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -71,8 +79,14 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
     "reports.errors.OwnErrorPages",
 ]
+
+# Browser features the app never uses: switched off for every page (Permissions-Policy header).
+PERMISSIONS_POLICY = ["accelerometer", "autoplay", "camera", "display-capture", "geolocation", "gyroscope",
+                      "magnetometer", "microphone", "midi", "payment", "usb", "serial", "bluetooth",
+                      "xr-spatial-tracking", "browsing-topics"]
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -109,6 +123,28 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("transaction_mode", "IMMEDIATE")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Login throttling (django-axes), the admin's login included: after LOGIN_FAILURE_LIMIT wrong passwords
+# for one account, or from one address, that account or address waits LOGIN_COOLOFF_MINUTES, even
+# with the right password. Failures are rows in the database: every app server sees them.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "config.throttle.client_ip"
+
+# Content-Security-Policy (django-csp): scripts and styles from our own static files only, no inline
+# script or style attribute (htmx's indicator styles are in app.css: base.html switches them off).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF], "script-src": [SELF], "style-src": [SELF], "img-src": [SELF, "data:"],
+        "font-src": [SELF], "connect-src": [SELF], "object-src": [NONE], "base-uri": [SELF],
+        "form-action": [SELF], "frame-ancestors": [NONE],
+    },
+}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -123,11 +159,46 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 
+# Static files are served by WhiteNoise; under PRODUCTION=1 with hashed names (collectstatic first,
+# `make serve` does). Media (issued PDFs) go through Django's storage API: the local MEDIA_ROOT,
+# or an S3-compatible store when MEDIA_S3_BUCKET is set (pip install 'kehoach[s3]').
 STATIC_URL = "static/"
-STATICFILES_DIRS = [BASE_DIR / "static", ("vendor", BASE_DIR / "node_modules")]
+# Only the built files of the npm packages (package.json), not their sources.
+STATICFILES_DIRS = [BASE_DIR / "static",
+                    ("vendor/bootstrap/dist/css", BASE_DIR / "node_modules/bootstrap/dist/css"),
+                    ("vendor/htmx.org/dist", BASE_DIR / "node_modules/htmx.org/dist")]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "media/"
+# Outside production WhiteNoise serves straight from the finders (no collectstatic needed).
+WHITENOISE_USE_FINDERS = not env_bool("PRODUCTION", False)
+warnings.filterwarnings("ignore", message="No directory at: ")
+MEDIA_S3_BUCKET = env_str("MEDIA_S3_BUCKET")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+if MEDIA_S3_BUCKET:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+        "bucket_name": MEDIA_S3_BUCKET, "endpoint_url": env_str("MEDIA_S3_ENDPOINT_URL") or None,
+        "region_name": env_str("MEDIA_S3_REGION") or None, "access_key": env_str("MEDIA_S3_ACCESS_KEY") or None,
+        "secret_key": env_str("MEDIA_S3_SECRET_KEY") or None, "default_acl": None, "querystring_auth": True,
+        "file_overwrite": False}}
+
+# E-mail (password reset): printed on the console unless EMAIL_BACKEND says otherwise, e.g.
+# django.core.mail.backends.smtp.EmailBackend with EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, ...
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "kehoach@localhost")
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 3 * 3600)
+
+# One cache for every app server (the /verify/ and password-reset limits): the database under
+# PRODUCTION=1 (`make serve` creates the table), this process's memory otherwise.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Issued plans (reports/issuing/): the organisation's certificate for server-side PAdES
 # signing (PKCS#12 file and passphrase), the CA certificates (comma-separated PEM paths) a
@@ -136,6 +207,14 @@ SIGNING_PKCS12_PATH = env_str("SIGNING_PKCS12_PATH")
 SIGNING_PKCS12_PASSPHRASE = env_str("SIGNING_PKCS12_PASSPHRASE")
 SIGNING_TRUST_ROOTS = env_list("SIGNING_TRUST_ROOTS", [])
 SIGNING_VERIFY_URL = env_str("SIGNING_VERIFY_URL", "http://localhost:8000/verify/")
+# Per-address limits (config/throttle.py): (requests, seconds). The address is REMOTE_ADDR, or the
+# header the reverse proxy sets, e.g. CLIENT_IP_META=HTTP_X_FORWARDED_FOR (its last entry counts).
+CLIENT_IP_META = env_str("CLIENT_IP_META", "REMOTE_ADDR")
+THROTTLE_RATES = {"verify": (env_int("VERIFY_RATE_PER_MINUTE", 20), 60),
+                  "password_reset": (env_int("PASSWORD_RESET_RATE_PER_HOUR", 5), 3600)}
+# An uploaded PDF is parsed in a child process with these limits (reports/pdfguard.py).
+PDF_CHECK_SECONDS = float(env_str("PDF_CHECK_SECONDS", "0.8"))
+PDF_CHECK_MEMORY_MB = env_int("PDF_CHECK_MEMORY_MB", 120)
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -159,10 +238,15 @@ if PRODUCTION:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "django_cache"}}
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"client_error_without_traceback": {"()": "config.logfilters.ClientErrorWithoutTraceback"}},
+    "handlers": {"console": {"class": "logging.StreamHandler",
+                             "filters": ["client_error_without_traceback"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }

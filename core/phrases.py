@@ -48,6 +48,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
+from core.text import clean, has_foreign_digits
 from core.vnformat import RATE_UNITS, format_number, parse_number, to_decimal
 
 KINDS = ("at_least", "above", "at_most", "below", "exact", "range", "ratio",
@@ -217,6 +218,10 @@ def _leads(head):
             return leads, head
 
 
+SPACE_GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d])")
+SPACE_IN_DIGITS = re.compile(r"\d \d")
+
+
 def _to_number(text, multiplier):
     number = parse_number(text)
     return None if number is None else number * multiplier
@@ -224,10 +229,15 @@ def _to_number(text, multiplier):
 
 def parse(text, name=None):
     """Structured form of a target phrase; anything unreadable is qualitative."""
-    norm = normalise(text)
+    norm = normalise(clean(text or ""))
     for noise in _NOISE:
         norm = noise.sub(" ", norm)
     norm = re.sub(r"\s+", " ", norm).strip(" .;,:")
+    if has_foreign_digits(norm):
+        return QUALITATIVE  # "９０%": refused by the forms, never read as 90 silently
+    norm = SPACE_GROUPED.sub(lambda m: m.group(0).replace(" ", ""), norm)   # "1 234 567"
+    if SPACE_IN_DIGITS.search(norm):
+        return QUALITATIVE  # "12 3": two numbers or a typo, neither 123 nor 3
     candidates = _candidates(norm)
     if not candidates:
         return QUALITATIVE

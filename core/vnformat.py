@@ -11,12 +11,17 @@ import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from .text import FOREIGN_DIGITS, clean, has_foreign_digits
+
 STRICT_NUMBER_ERROR = (
     "Số không hợp lệ: dùng dấu chấm để phân cách hàng nghìn và dấu phẩy cho phần thập phân, ví dụ 1.234,5"
 )
 
+SPACE_IN_NUMBER_ERROR = ("Số có khoảng trắng giữa các chữ số: gõ liền (ví dụ 123) hoặc, với số lớn, "
+                         "nhóm ba chữ số bằng dấu chấm (1.234.567).")
 _SIGNS = {"-": "-", "−": "-", "–": "-", "+": ""}
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]+")
+_GROUPED_BY_SPACE = re.compile(r"\d{1,3}(?: \d{3})+(?:[.,]\d+)?")
 _STRICT = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$|^\d+(?:,\d+)?$")
 
 
@@ -73,8 +78,25 @@ def format_permille(value, decimals=None):
     return "" if value is None else format_number(value, decimals) + "‰"
 
 
+def squeeze_number(text):
+    """``text`` without its spaces when they only surround it, follow its sign or group its digits
+    by three ("1 234 567"); otherwise ValueError: "12 3" is two numbers or a typo, never 123.
+    Digits other than ASCII raise ValueError(FOREIGN_DIGITS)."""
+    text = _SPACES.sub(" ", clean(text or "")).strip()
+    if has_foreign_digits(text):
+        raise ValueError(FOREIGN_DIGITS)
+    sign = ""
+    if text[:1] in _SIGNS:
+        sign, text = text[0], text[1:].lstrip()
+    if " " in text:
+        if not _GROUPED_BY_SPACE.fullmatch(text):
+            raise ValueError(SPACE_IN_NUMBER_ERROR)
+        text = text.replace(" ", "")
+    return sign + text
+
+
 def _split_sign(text):
-    text = _SPACES.sub("", text or "")
+    text = squeeze_number(text)
     sign = ""
     if text[:1] in _SIGNS:
         sign, text = _SIGNS[text[0]], text[1:]
@@ -90,7 +112,10 @@ def parse_number(text):
     """
     if text is None:
         return None
-    sign, text = _split_sign(str(text))
+    try:
+        sign, text = _split_sign(str(text))
+    except ValueError:
+        return None
     text = text.strip(".,")
     if not text or not re.fullmatch(r"[\d.,]+", text) or not any(c.isdigit() for c in text):
         return None

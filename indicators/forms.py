@@ -10,8 +10,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from core.evaluation import result_amount
+from core.phrases import SPACE_GROUPED, SPACE_IN_DIGITS
+from core.text import FOREIGN_DIGITS, has_foreign_digits
 from core.tree import subtree_keys
-from core.vnformat import RATE_UNITS, format_number, looks_english
+from core.vnformat import RATE_UNITS, SPACE_IN_NUMBER_ERROR, format_number, looks_english, squeeze_number
 from units.forms import StyledMixin, strict_decimal, within_columns
 
 from .assess import rate_baseline
@@ -82,6 +84,14 @@ class PlanIndicatorForm(StyledMixin, forms.Form):
             raise ValidationError("Nhập tên chỉ tiêu.")
         return name
 
+    def clean_target_text(self):
+        text = self.cleaned_data.get("target_text") or ""
+        if has_foreign_digits(text):
+            raise ValidationError(FOREIGN_DIGITS)
+        if SPACE_IN_DIGITS.search(SPACE_GROUPED.sub("", text)):
+            raise ValidationError(SPACE_IN_NUMBER_ERROR)
+        return text
+
     def clean_baseline_value(self):
         unit = (self.data.get(self.add_prefix("unit_of_measure")) or "").strip()
         return strict_decimal(self.cleaned_data.get("baseline_value"), allow_negative=unit in RATE_UNITS)
@@ -135,6 +145,8 @@ def read_number(text, *, money=False, not_a_number=None):
     """
     message = not_a_number or (NOT_AN_AMOUNT if money else NOT_A_NUMBER)
     text = unicodedata.normalize("NFC", text).strip()
+    if has_foreign_digits(text):
+        raise ValidationError(FOREIGN_DIGITS)
     if money:
         words = re.sub(r"\s+", " ", text.lower())
         words = _CURRENCY.sub("", words).strip()
@@ -143,7 +155,10 @@ def read_number(text, *, money=False, not_a_number=None):
         text = words
     if not re.fullmatch(r"[+\-−–]?[\d.,\s]+", text):
         raise ValidationError(message)
-    text = re.sub(r"\s+", "", text)
+    try:
+        text = squeeze_number(text)
+    except ValueError as exc:
+        raise ValidationError(str(exc)) from None
     if looks_english(text.lstrip("+-−–")):
         raise ValidationError(ENGLISH_NUMBER.format(text=text))
     return strict_decimal(text)

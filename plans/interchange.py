@@ -21,6 +21,7 @@ from django.db.models import Prefetch
 from simple_history.utils import bulk_create_with_history
 
 from core.periods import PERIOD_CODES
+from core.text import clean
 from core.tree import nest
 from core.vnformat import fits_columns
 from indicators.models import (
@@ -527,15 +528,34 @@ def export_plan(plan):
 # --- files -----------------------------------------------------------------------------
 
 
-def _dates_as_text(value):
-    # YAML reads 2024-01-31 as a date; the format carries dates as text.
+def _canonical(value):
+    """Strings through core.text.clean (NFC, no invisible characters); dates as text (YAML reads
+    2024-01-31 as a date; the format carries dates as text)."""
     if isinstance(value, dict):
-        return {k: _dates_as_text(v) for k, v in value.items()}
+        return {_canonical(k): _canonical(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_dates_as_text(v) for v in value]
+        return [_canonical(v) for v in value]
+    if isinstance(value, str):
+        return clean(value)
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
         return value.isoformat()
     return value
+
+
+class _AliasRefused(yaml.YAMLError):
+    def __init__(self, mark):
+        super().__init__("alias")
+        self.problem_mark = mark
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """SafeLoader without anchors' aliases (``*name``): a plan file never needs them, and a few
+    hundred bytes of nested aliases ("billion laughs") expand to gigabytes."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise _AliasRefused(self.peek_event().start_mark)
+        return super().compose_node(parent, index)
 
 
 def load_plan_file(path):
@@ -549,13 +569,15 @@ def load_plan_file(path):
         raise PlanImportError([f"{path}: tệp không phải văn bản UTF-8"]) from None
     if path.suffix.lower() in (".yaml", ".yml"):
         try:
-            return _dates_as_text(yaml.safe_load(text))
+            return _canonical(yaml.load(text, Loader=_NoAliasLoader))  # noqa: S506 - a safe loader
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
             where = f"dòng {mark.line + 1}, cột {mark.column + 1}: " if mark else ""
-            raise PlanImportError([f"{path}: {where}YAML không đúng cú pháp"]) from None
+            what = ("YAML dùng bí danh (alias “*…”), tệp kế hoạch không được dùng bí danh"
+                    if isinstance(exc, _AliasRefused) else "YAML không đúng cú pháp")
+            raise PlanImportError([f"{path}: {where}{what}"]) from None
     try:
-        return json.loads(text)
+        return _canonical(json.loads(text))
     except json.JSONDecodeError as exc:
         raise PlanImportError([f"{path}: dòng {exc.lineno}, cột {exc.colno}: JSON không đúng cú pháp"]) from None
 

@@ -82,3 +82,10 @@ def editor_b(ward_b):
 def _fast_password_hasher(settings):
     # The default hasher costs ~0.3 s a login on these cores; tests need no strength.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def generous_pdf_limits(settings):
+    """The suite shares a loaded machine: legitimate PDFs get time to parse (tests/reports/test_pdfguard.py
+    checks the limits themselves)."""
+    settings.PDF_CHECK_SECONDS = 60

@@ -22,6 +22,7 @@ REPORT_CHOICES = [
     ("on_time", _("Nộp đúng hạn")),
 ]
 MODE_CHOICES = [("children", _("Theo đơn vị trực thuộc")), ("communes", _("Từng đơn vị cấp xã"))]
+YEARS = (2000, 2100)   # a plan year outside these is a typo or a probe: answered 400
 KIND_CHOICES = [(k.value, k.label) for k in UnitKind if k in COMMUNE_LEVEL]
 
 
@@ -34,8 +35,9 @@ def supervising_units(user):
 class ScopeFilter(django_filters.FilterSet):
     """Filters a scoped Plan queryset of one year; ``root`` is the unit the rows sit below."""
 
-    year = django_filters.NumberFilter(field_name="year", label=_("Năm"), widget=forms.NumberInput(
-        attrs={"class": "form-control form-control-sm", "min": 2000, "max": 2100}))
+    year = django_filters.NumberFilter(field_name="year", label=_("Năm"), min_value=YEARS[0], max_value=YEARS[1],
+                                       widget=forms.NumberInput(attrs={"class": "form-control form-control-sm",
+                                                                       "min": YEARS[0], "max": YEARS[1]}))
     period = django_filters.ChoiceFilter(choices=PERIODS, label=_("Kỳ"), method="filter_nothing", empty_label=None)
     parent = django_filters.ModelChoiceFilter(queryset=Unit.objects.none(), label=_("Đơn vị cấp trên"),
                                               method="filter_parent", empty_label=_("Toàn bộ phạm vi"))
@@ -54,7 +56,7 @@ class ScopeFilter(django_filters.FilterSet):
         self.filters["parent"].queryset = supervising_units(user)
         if not str(self.data.get("year", "")).isdigit():
             self.data["year"] = str(self.default_year())
-        if not self.data.get("period"):
+        if not self.data.get("period") and YEARS[0] <= int(self.data["year"]) <= YEARS[1]:
             self.data["period"] = latest_due_period(int(self.data["year"]), self.today)
         if not self.data.get("mode"):
             self.data["mode"] = "children"
@@ -118,7 +120,9 @@ class DashboardFilter(ScopeFilter):
 class CompareFilter(ScopeFilter):
     # By code, not pk: "?catalog=ty-le-tham-gia-bhyt" reads well and means the same on every server.
     catalog = django_filters.ModelChoiceFilter(queryset=CatalogIndicator.objects.all(), label=_("Chỉ tiêu"),
-                                               method="filter_nothing", empty_label=None, to_field_name="code")
+                                               method="filter_nothing", empty_label=None, to_field_name="code",
+                                               error_messages={"invalid_choice": _("Không tìm thấy chỉ tiêu này "
+                                                                                   "trong danh mục.")})
 
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)

@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
@@ -30,7 +30,9 @@ PER_PAGE = 100
 def _filtered(request, filter_class):
     plans = dashboard.latest_plans(scoped(Plan.objects.all(), request.user))
     f = filter_class(request.GET, queryset=plans, user=request.user, today=timezone.localdate())
-    f.form.is_valid()
+    if not f.form.is_valid():  # an unknown catalogue code, period or unit, a year out of range
+        raise BadRequest("; ".join(f"{f.form.fields[name].label}: {' '.join(errors)}"
+                                   for name, errors in f.form.errors.items()))
     root = f.root or default_root(request.user)
     return f, root
 

@@ -34,6 +34,7 @@ from pyhanko.sign.validation import SignatureCoverageLevel, validate_pdf_signatu
 from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator import ValidationContext
 
+from reports import pdfguard
 from reports.documents.documents import unit_phrase
 
 from .stamp import first_page_size, font_path, signature_box, top_right_box
@@ -209,12 +210,37 @@ class SignedCheck:
         return bool(self.signatures) and self.signatures[-1].covers_whole_file
 
 
-def open_pdf(data):
-    """A pyHanko reader for ``data``, or Refused: not a PDF, too large, unreadable, encrypted."""
+def precheck(data):
+    """Refused when the raw bytes alone show a file we will not parse: too large, not a PDF, too complex."""
     if len(data) > MAX_UPLOAD_BYTES:
         raise Refused(f"Tệp lớn hơn {MAX_UPLOAD_BYTES // (1024 * 1024)} MB.")
     if not data.lstrip()[:5] == b"%PDF-":
         raise Refused("Tệp không phải là PDF.")
+    if problem := pdfguard.structure_problem(data):
+        raise Refused(problem)
+
+
+def bounded(func, *args, **kwargs):
+    """``func`` on an uploaded file, in a child process within time and memory (reports/pdfguard.py)."""
+    try:
+        return pdfguard.bounded(func, *args, **kwargs)
+    except pdfguard.Exceeded:
+        raise Refused(pdfguard.TOO_COSTLY) from None
+
+
+def check_pdf(data):
+    """Refused unless ``data`` is a readable, unencrypted PDF within bounds; parsed in a bounded child."""
+    precheck(data)
+    bounded(_readable, data)
+
+
+def _readable(data):
+    open_pdf(data)
+
+
+def open_pdf(data):
+    """A pyHanko reader for ``data``, or Refused: not a PDF, too large, too complex, unreadable, encrypted."""
+    precheck(data)
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         encrypted = reader.encrypted

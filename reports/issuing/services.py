@@ -25,8 +25,9 @@ from reports.models import IssuedDocument, IssuedKind, SignedBy
 from .pades import (
     Refused,
     SignedCheck,
-    open_pdf,
+    bounded,
     organisation_signer,
+    precheck,
     reserve_signature_field,
     server_signing_configured,
     sign_pdf,
@@ -157,7 +158,7 @@ def accept_signed_upload(plan, data, *, by):
     if frozen is None:
         raise Refused("Kế hoạch chưa có bản phát hành.")
     frozen_bytes = read_document(frozen)
-    check = validate_signed(data, frozen=frozen_bytes)
+    check = bounded(validate_signed, data, frozen=frozen_bytes)
     if not check.ok:
         raise Refused(check.problems[0], check.problems)
     existing = IssuedDocument.objects.signed().filter(source=frozen, sha256=sha256(data)).first()
@@ -237,8 +238,9 @@ class Verification:
 
 
 def verify_file(data):
-    """What the public verification page says about an uploaded file. Raises Refused on bad input."""
-    open_pdf(data)
+    """What the public verification page says about an uploaded file. Raises Refused on bad input.
+    The file is parsed only in a bounded child (reports/pdfguard.py), after the checks on its bytes."""
+    precheck(data)
     digest = sha256(data)
     identical = IssuedDocument.objects.select_related("plan__unit", "source").filter(sha256=digest).first()
     if identical is not None:
@@ -246,5 +248,5 @@ def verify_file(data):
     else:
         frozen = _frozen_by_revision(data)
     result = Verification(frozen=frozen, identical=identical)
-    result.check = validate_signed(data, frozen=read_document(frozen) if frozen else None)
+    result.check = bounded(validate_signed, data, frozen=read_document(frozen) if frozen else None)
     return result

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from config.throttle import looks_something_up, throttle
 from plans import yearroll
 from plans.forms import IssueForm
 from plans.models import Plan
@@ -23,7 +24,7 @@ from units.permissions import can_issue
 from units.scoping import get_scoped_or_404
 
 from . import services
-from .pades import MAX_UPLOAD_BYTES, Refused, open_pdf
+from .pades import MAX_UPLOAD_BYTES, Refused, check_pdf
 
 MAX_MB = MAX_UPLOAD_BYTES // (1024 * 1024)
 TOO_LARGE = f"Tệp lớn hơn {MAX_MB} MB."
@@ -42,7 +43,7 @@ class PdfUploadForm(forms.Form):
             raise forms.ValidationError(TOO_LARGE)
         data = upload.read()
         try:
-            open_pdf(data)
+            check_pdf(data)
         except Refused as exc:
             raise forms.ValidationError(str(exc)) from None
         return data
@@ -227,6 +228,7 @@ def _verify_too_large(request):
                                                    "max_mb": MAX_MB}, status=413)
 
 
+@throttle("verify", counts=looks_something_up)
 @require_http_methods(["GET", "POST"])
 @refuse_large_uploads(_verify_too_large)
 def verify(request):

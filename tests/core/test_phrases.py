@@ -487,3 +487,21 @@ def targets(draw):
 def test_parse_inverts_format_target(target):
     assert parse(format_target(target)) == as_evaluated(target)
 
+
+
+# --- invisible characters, spaces in digits, digits of other scripts ---------------------------------
+
+@pytest.mark.parametrize("typed", ["9\u200b0%", "9\u00a00%", "90%"])
+def test_invisible_characters_do_not_change_the_target(typed):
+    target = parse(typed)
+
+    assert (target.kind, target.value, target.unit) == ("exact", D("90"), "%")
+
+
+@pytest.mark.parametrize("typed", ["12 3", "từ 9 0% trở lên", "１２%"])
+def test_a_space_inside_digits_or_foreign_digits_leave_the_target_unread(typed):
+    assert parse(typed).kind == "qualitative"
+
+
+def test_digits_grouped_by_three_with_spaces():
+    assert parse("từ 1 234 567 đồng trở lên").value == D("1234567")

@@ -138,3 +138,28 @@ def test_format_number_groups_by_three(n):
     assert groups[0] and len(groups[0]) <= 3 and not (len(groups) > 1 and groups[0].startswith("0"))
     assert all(len(g) == 3 for g in groups[1:])
     assert text.replace(".", "") == str(n)
+
+
+# --- spaces and digits of other scripts -------------------------------------------------------------
+
+@pytest.mark.parametrize(("typed", "number"), [
+    ("1 234", Decimal("1234")), ("12 300 000", Decimal("12300000")), ("1 234,5", Decimal("1234.5")),
+    (" 12 ", Decimal("12")), ("- 5", Decimal("-5")), ("9\u200b0", Decimal("90")), ("9\u00a00", Decimal("90")),
+])
+def test_spaces_around_or_grouping_by_three(typed, number):
+    from core.vnformat import parse_number, parse_number_strict
+
+    assert parse_number_strict(typed) == number
+    assert parse_number(typed) == number
+
+
+@pytest.mark.parametrize(("typed", "message"), [
+    ("12 3", "khoảng trắng giữa các chữ số"), ("1 23", "khoảng trắng"), ("1234 567", "khoảng trắng"),
+    ("１２", "chữ số 0–9"), ("٣٤", "chữ số 0–9"),
+])
+def test_a_space_inside_digits_or_foreign_digits_is_an_error(typed, message):
+    from core.vnformat import parse_number, parse_number_strict
+
+    with pytest.raises(ValueError, match=message):
+        parse_number_strict(typed)
+    assert parse_number(typed) is None

@@ -5,7 +5,11 @@
 (c) time and peak memory of one XLSX of 3,321 units x 40 indicators through the same writer,
     measured in a child process so its peak RSS is its own;
 (d) median server time of the dashboard on PostgreSQL with the national synthetic year
-    (tests/perf/dashboard.py; skipped with a message when PostgreSQL is unreachable).
+    (tests/perf/dashboard.py; skipped with a message when PostgreSQL is unreachable);
+(e) load: 8 and 32 concurrent clients (grid, row saves, plan page, province dashboard) against
+    `make serve` and against the development server, same database (tests/perf/load.py);
+(f) the public verification's worst case: seconds and peak memory of a crafted 18 MB upload
+    (tests/perf/verify.py).
 
 Run: .venv/bin/python -m tests.perf
 """
@@ -146,6 +150,18 @@ def main():
     bench_pdf()
     bench_xlsx()
     bench_dashboard()
+    bench_verify()
+    bench_load()
+
+
+def bench_verify():
+    subprocess.run([sys.executable, "-m", "tests.perf.verify"], cwd=ROOT, check=True)
+
+
+def bench_load():
+    """(e) in a child process: it starts and stops the two servers itself."""
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    subprocess.run([sys.executable, "-m", "tests.perf.load"], cwd=ROOT, env=env, check=True)
 
 
 def bench_dashboard():

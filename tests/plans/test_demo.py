@@ -85,7 +85,8 @@ def test_demo_accounts_see_their_own_plans(demo):
 
 
 def test_editor_lands_on_own_plan_grouped_by_sector(demo, client):
-    client.login(username="canbo.myphu", password="kehoach2024")
+    # Through the login page: django-axes needs the request (Client.login passes none).
+    client.post("/login/", {"username": "canbo.myphu", "password": "kehoach2024"})
     response = client.get("/", follow=True)
     content = response.content.decode()
     assert response.status_code == 200
