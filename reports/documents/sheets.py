@@ -19,7 +19,8 @@ class Column:
     title: str
     width: float            # Excel character units; the PDF uses them as proportions
     align: str = "left"     # left | center | right
-    kind: str = "text"      # text | int | number | percent
+    kind: str = "text"      # text | int | number | percent | figure
+    in_pdf: bool = True     # False: a number cell for spreadsheets only (the PDF prints the text beside it)
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ class AppendixTable(Table):
         Column("STT", 7, "center"),
         Column("Nội dung", 60),
         Column("Chỉ tiêu", 22, "center"),
-        Column("Chỉ tiêu (số)", 14, "right", "figure"),
+        Column("Chỉ tiêu (số)", 14, "right", "figure", in_pdf=False),
         Column("Ghi chú", 16),
     )
 
@@ -156,7 +157,7 @@ class Bieu02Table(Table):
         Column("Chỉ tiêu", 38),
         Column("Đơn vị tính", 10, "center"),
         Column("Kế hoạch", 18, "center"),
-        Column("Kế hoạch (số)", 12, "right", "figure"),
+        Column("Kế hoạch (số)", 12, "right", "figure", in_pdf=False),
         # Wide: a result is often a sentence ("Ước thực hiện 4.457.000.000đ đạt 2,81% KH năm ...").
         Column("Kết quả", 34, "right", "number"),
         Column("% so với kế hoạch", 11, "right", "percent"),
@@ -213,10 +214,12 @@ def pdf_context(table):
     """Header titles, column widths in percent, and display rows for templates/reports/_grid.html."""
     rows = table.rows()
     header = next(rows)
-    total = sum(c.width for c in table.columns)
+    shown = [c.in_pdf for c in table.columns]
+    total = sum(c.width for c in table.columns if c.in_pdf)
     columns = [{"title": title, "width": round(100 * c.width / total, 2), "align": c.align}
-               for title, c in zip(header.cells, table.columns, strict=True)]
-    body = [{"kind": row.kind, "cells": [_pdf_cell(value, c) for value, c in zip(row.cells, table.columns, strict=True)]}
+               for title, c in zip(header.cells, table.columns, strict=True) if c.in_pdf]
+    body = [{"kind": row.kind, "cells": [_pdf_cell(value, c) for value, c, show
+                                         in zip(row.cells, table.columns, shown, strict=True) if show]}
             for row in rows]
     return {"columns": columns, "rows": body}
 

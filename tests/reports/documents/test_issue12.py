@@ -115,3 +115,9 @@ def test_document_symbols_never_break_inside(plan):
     html = render_to_string(*exporters.plan_pdf(plan, "y")[0][:2])
     assert '<span class="nobr">07/2020/NQ-HĐND</span>' in html
     assert '<span class="nobr">01-CTr/ĐU</span>' in html
+
+
+def test_pdf_prints_the_target_as_written_without_the_spreadsheet_figure_column(plan):
+    grid = sheets.pdf_context(sheets.Bieu02Table(plan))
+    assert "Kế hoạch (số)" not in [c["title"] for c in grid["columns"]]
+    assert all(len(row["cells"]) == len(grid["columns"]) for row in grid["rows"])
