@@ -1,4 +1,8 @@
+import xml.etree.ElementTree as ET
 from decimal import Decimal
+
+from django.template.loader import render_to_string
+from django.utils import translation
 
 from reports.dashboard.svgchart import BAR, LABEL, bar_chart
 
@@ -21,11 +25,6 @@ def test_vietnamese_numbers_and_no_division_by_zero():
 
 def test_rendered_svg_writes_every_number_with_a_dot_in_vietnamese():
     """The chart drew no bars when Django localised width="640,0"; every numeric attribute parses."""
-    import xml.etree.ElementTree as ET
-
-    from django.template.loader import render_to_string
-    from django.utils import translation
-
     chart = bar_chart([("Phường A", Decimal("88.33")), ("Phường B", Decimal("1234.5")), ("C", None)],
                       unit="%", reference=Decimal("90"))
     with translation.override("vi"):

@@ -10,7 +10,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from plans.forms import PlanMetaForm
 from plans.models import Task
+from plans.services import EDITABLE_FIELDS
 from reports.documents import exporters, sheets
 from reports.documents.registry import get_exporter
 from reports.templatetags.kehoach import document_menu
@@ -121,3 +123,14 @@ def test_pdf_prints_the_target_as_written_without_the_spreadsheet_figure_column(
     grid = sheets.pdf_context(sheets.Bieu02Table(plan))
     assert "Kế hoạch (số)" not in [c["title"] for c in grid["columns"]]
     assert all(len(row["cells"]) == len(grid["columns"]) for row in grid["rows"])
+
+
+def test_plan_form_edits_the_appendices(plan):
+    assert {"appendices", "appendix_year", "appendix_title"} <= set(EDITABLE_FIELDS)
+    data = {name: getattr(plan, name) for name in EDITABLE_FIELDS}
+    data.update(legal_bases="\n".join(plan.legal_bases), recipients="\n".join(plan.recipients), issued_on="29/11/2023",
+                appendices=["bieu01", "bieu02"], appendix_year="2023", appendix_title="Chỉ tiêu năm 2024")
+    form = PlanMetaForm(data, plan=plan)
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["appendices"] == ["bieu01", "bieu02"] and form.cleaned_data["appendix_year"] == 2023
+    assert not PlanMetaForm({**data, "appendices": ["khac"]}, plan=plan).is_valid()
