@@ -15,7 +15,7 @@ from units.models import Department
 from units.scoping import visible_units
 
 from . import reporting, services
-from .models import Plan, PlanStatus, Section, Task, TaskStatus
+from .models import Appendix, Plan, PlanStatus, Section, Task, TaskStatus
 
 
 class PlanCreateForm(StyledMixin, forms.Form):
@@ -65,6 +65,15 @@ class PlanMetaForm(StyledMixin, forms.ModelForm):
         label="Ngày nộp báo cáo tháng", min_value=1, max_value=28,
         error_messages={"min_value": "Ngày nộp phải từ 1 đến 28.", "max_value": "Ngày nộp phải từ 1 đến 28.",
                         "invalid": "Nhập ngày bằng số, ví dụ 10."})
+    appendices = forms.TypedMultipleChoiceField(
+        label="Văn bản kèm theo kế hoạch", choices=Appendix.choices, required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Văn bản kèm theo “%(value)s” không có trong danh sách."})
+    appendix_year = forms.IntegerField(
+        label="Năm của Biểu số 01, 02 kèm theo (để trống: năm của kế hoạch)", required=False,
+        min_value=1900, max_value=2200,
+        error_messages={"invalid": "Nhập năm bằng số, ví dụ 2023.", "min_value": "Năm không hợp lệ.",
+                        "max_value": "Năm không hợp lệ."})
 
     class Meta:
         model = Plan
@@ -77,6 +86,7 @@ class PlanMetaForm(StyledMixin, forms.ModelForm):
         self.fields["recipients"].widget.attrs["rows"] = 4
         self.style()
         self.fields["title"].error_messages["required"] = "Nhập trích yếu của kế hoạch."
+        self.fields["appendix_title"].help_text = "Để trống: “Chỉ tiêu phát triển kinh tế - xã hội năm …”."
 
     def clean_title(self):
         title = (self.cleaned_data.get("title") or "").strip()
@@ -171,10 +181,14 @@ class SectionForm(StyledMixin, forms.Form):
 class TaskForm(StyledMixin, forms.Form):
     """Progress of one task: TaskForm(data, *, task). ``version`` is the one the person loaded."""
 
-    progress = forms.IntegerField(label="Tiến độ (%)", required=False, min_value=0, max_value=100,
+    progress = forms.DecimalField(label="Tiến độ (%)", required=False, min_value=0, max_value=100,
+                                  max_digits=5, decimal_places=2, localize=True,
                                   error_messages={"min_value": "Tiến độ phải từ 0 đến 100%%.",
                                                   "max_value": "Tiến độ phải từ 0 đến 100%%.",
-                                                  "invalid": "Nhập tiến độ bằng số nguyên từ 0 đến 100."})
+                                                  "max_decimal_places": "Tiến độ có tối đa 2 chữ số thập phân.",
+                                                  "max_digits": "Tiến độ phải từ 0 đến 100%%.",
+                                                  "max_whole_digits": "Tiến độ phải từ 0 đến 100%%.",
+                                                  "invalid": "Nhập tiến độ bằng số từ 0 đến 100, ví dụ 94,79."})
     status = forms.ChoiceField(label="Trạng thái", choices=TaskStatus.choices)
     due_date = date_field("Thời hạn")
     result_text = forms.CharField(label="Kết quả thực hiện", required=False,
@@ -186,7 +200,7 @@ class TaskForm(StyledMixin, forms.Form):
         super().__init__(data, initial=initial)
         self.task = task
         self.style()
-        self.fields["progress"].widget.attrs.update({"inputmode": "numeric"})
+        self.fields["progress"].widget.attrs.update({"inputmode": "decimal"})
 
     def clean_due_date(self):
         day = self.cleaned_data.get("due_date")

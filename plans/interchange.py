@@ -35,7 +35,7 @@ from indicators.models import (
 from indicators.services import baseline_value, evaluate_results, set_target
 from units.models import Department, Unit, UnitKind
 
-from .models import Plan, PlanStatus, Section, Task, TaskOrigin, TaskStatus
+from .models import Appendix, Plan, PlanStatus, Section, Task, TaskOrigin, TaskStatus
 
 FORMAT = "kehoach.plan/1"
 REQUIRED = object()
@@ -87,6 +87,14 @@ def _integer(low, high, *, null=False):
         return value
 
     return check
+
+
+def _progress(value, path, errors):
+    """A task's progress in percent, decimals kept ("94.79"), 0 to 100, or null."""
+    text = _decimal(value, path, errors)
+    if text is not None and not 0 <= Decimal(text) <= 100:
+        errors.append(f"{path}: phải từ 0 đến 100")
+    return text
 
 
 def _boolean(value, path, errors):
@@ -207,6 +215,7 @@ PLAN = {
     "legal_bases": (_strings, []), "preamble": (_text(), ""), "recipients": (_strings, []),
     "signer": (_obj(SIGNER), SIGNER_DEFAULT), "appendix_title": (_text(300), ""),
     "monthly_report_day": (_integer(1, 31), 10),
+    "appendices": (_strings, [Appendix.PHU_LUC.value]), "appendix_year": (_integer(1900, 2200, null=True), None),
 }
 SECTION = {"heading": (_text(500), ""), "body": (_text(), ""), "include_indicators": (_boolean, False)}
 SECTION["children"] = (_many(SECTION), [])
@@ -226,7 +235,7 @@ TASK = {
     "stt": (_text(20), ""), "group": (_text(300), ""), "sector": (_text(40, null=True), None),
     "title": (_text(), REQUIRED), "description": (_text(), ""), "lead": (_text(200, null=True), None),
     "cooperating": (_strings, []), "due_date": (_date, None), "due_text": (_text(200), ""),
-    "progress": (_integer(0, 100, null=True), None), "result": (_text(), ""),
+    "progress": (_progress, None), "result": (_text(), ""),
     "origin": (_choice(TaskOrigin.values), TaskOrigin.OWN.value),
     "status": (_choice(TaskStatus.values), TaskStatus.NOT_STARTED.value), "note": (_text(), ""),
 }
@@ -510,6 +519,7 @@ def export_plan(plan):
             "preamble": plan.preamble, "recipients": list(plan.recipients),
             "signer": {"authority": plan.signer_authority, "title": plan.signer_title, "name": plan.signer_name},
             "appendix_title": plan.appendix_title, "monthly_report_day": plan.monthly_report_day,
+            "appendices": plan.appendices, "appendix_year": plan.appendix_year,
         },
         "sections": sections,
         "sectors": [{"name": ps.name, "sector": ps.sector.code if ps.sector else None,
@@ -520,7 +530,7 @@ def export_plan(plan):
             "description": t.description, "lead": t.lead.name if t.lead else None,
             "cooperating": [d.name for d in sorted(t.cooperating.all(), key=lambda d: rank.get(d.pk, len(rank)))],
             "due_date": t.due_date.isoformat() if t.due_date else None, "due_text": t.due_text,
-            "progress": t.progress, "result": t.result_text, "origin": t.origin, "status": t.status, "note": t.note,
+            "progress": decimal_text(t.progress), "result": t.result_text, "origin": t.origin, "status": t.status, "note": t.note,
         } for t in tasks],
     }
 

@@ -27,6 +27,18 @@ class PlanQuerySet(models.QuerySet):
         return self.filter(unit_id=unit_id, year=year, status=PlanStatus.ISSUED).order_by("-revision").first()
 
 
+class Appendix(models.TextChoices):
+    """A document a plan may carry after its body."""
+
+    PHU_LUC = "phu_luc", _("Phụ lục chỉ tiêu")
+    BIEU01 = "bieu01", _("Biểu số 01 (kết quả thực hiện nhiệm vụ)")
+    BIEU02 = "bieu02", _("Biểu số 02 (kết quả thực hiện các chỉ tiêu)")
+
+
+def default_appendices():
+    return [Appendix.PHU_LUC.value]
+
+
 class Plan(models.Model):
     unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="plans")
     year = models.PositiveSmallIntegerField(_("năm kế hoạch"))
@@ -58,6 +70,10 @@ class Plan(models.Model):
     appendix_title = models.CharField(_("tên phụ lục"), max_length=300, blank=True)
     # Years rolled forward when the plan was copied from last year (plans.yearroll): [{where, old, new}].
     year_changes = models.JSONField(_("năm đã thay khi sao chép"), default=list, blank=True)
+    # What the plan carries after its body, as the ward chose (codes of Appendix); Biểu 01/02 report
+    # the tasks and indicators of ``appendix_year`` (the plan's own year when empty).
+    appendices = models.JSONField(_("văn bản kèm theo"), default=default_appendices, blank=True)
+    appendix_year = models.PositiveSmallIntegerField(_("năm của Biểu số 01, 02 kèm theo"), null=True, blank=True)
 
     monthly_report_day = models.PositiveSmallIntegerField(_("ngày nộp báo cáo tháng"), default=10)
     annual_report_due = models.DateField(_("hạn báo cáo năm"), null=True, blank=True)
@@ -180,7 +196,7 @@ class Task(models.Model):
                                          related_name="cooperating_tasks")
     due_date = models.DateField(_("thời hạn"), null=True, blank=True)
     due_text = models.CharField(_("thời hạn như văn bản ghi"), max_length=200, blank=True)
-    progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), null=True, blank=True)
+    progress = models.DecimalField(_("tiến độ (%)"), max_digits=5, decimal_places=2, null=True, blank=True)
     result_text = models.TextField(_("kết quả thực hiện"), blank=True)
     origin = models.CharField(_("nguồn"), max_length=10, choices=TaskOrigin.choices, default=TaskOrigin.OWN)
     status = models.CharField(_("trạng thái"), max_length=20, choices=TaskStatus.choices,

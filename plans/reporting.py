@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.periods import due_date
+from core.vnformat import format_percent
 from indicators.results import Conflict, write_result
 from units import audit
 
@@ -187,11 +188,11 @@ def save_task(task, *, values, expected_version, by):
         version=expected_version + 1, **new)
     if not updated:
         raise Conflict(Task.objects.filter(pk=task.pk).select_related("lead").first())
-    old = f"{task.progress}%" if task.progress is not None else ""
+    old = format_percent(task.progress)
     for name, value in new.items():
         setattr(task, name, value)
     task.version = expected_version + 1
     Task.history.bulk_history_create([task], update=True, default_user=by)
     audit.record(task, "Cập nhật nhiệm vụ", by=by, old=old,
-                 new=f"{task.progress}%" if task.progress is not None else "")
+                 new=format_percent(task.progress))
     return task

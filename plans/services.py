@@ -32,7 +32,7 @@ CARRIED_FIELDS = ["authority_parent", "authority", "symbol", "place", "doc_type"
 # What the metadata form may change on a draft.
 EDITABLE_FIELDS = ["authority_parent", "authority", "number", "symbol", "place", "issued_on", "date_text",
                    "title", "legal_bases", "preamble", "recipients", "signer_authority", "signer_title",
-                   "signer_name", "monthly_report_day"]
+                   "signer_name", "monthly_report_day", "appendices", "appendix_year", "appendix_title"]
 SECTION_FIELDS = ["heading", "body", "include_indicators"]
 
 

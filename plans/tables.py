@@ -4,6 +4,8 @@ import django_tables2 as tables
 from django.urls import reverse
 from django.utils.html import format_html
 
+from core.vnformat import format_percent
+
 from .models import Task
 
 
@@ -42,7 +44,7 @@ class TaskTable(tables.Table):
         return text
 
     def render_progress(self, value):
-        return f"{value}%"
+        return format_percent(value)   # "40%", "94,79%"
 
     def render_status(self, record):
         return format_html('<span class="task-status task-status-{}">{}</span>', record.status,

@@ -1,6 +1,7 @@
 """A horizontal bar chart as plain geometry for a server-rendered SVG. Pure: no Django import.
 
-The template draws what ``bar_chart`` returns; nothing runs in the browser, so the chart prints.
+The template draws what ``bar_chart`` returns, every coordinate already a string with a dot
+(Django would print a float as "640,0" in Vietnamese, which no SVG reader accepts); nothing runs in the browser, so the chart prints.
 """
 
 from decimal import Decimal
@@ -11,6 +12,12 @@ ROW = 22          # px per bar
 LABEL = 230       # px for the unit names
 BAR = 640         # px of the longest bar
 VALUE = 90        # px for the figure after the bar
+
+
+def svg_number(value):
+    """An SVG attribute value: a dot as decimal mark whatever the locale ("640.0", never "640,0").
+    A string, so Django's localisation of floats in templates cannot touch it."""
+    return f"{float(value):.1f}"
 
 
 def _short(name, limit=34):
@@ -28,8 +35,10 @@ def bar_chart(items, *, unit="", reference=None):
         width = float(max(Decimal(value), Decimal(0)) * scale) if value is not None else 0.0
         # Two decimals for every bar, so a sorted column of figures lines up ("95,40%", "100,00%").
         text = (format_number(Decimal(value), 2) + (unit if unit == "%" else "") if value is not None else "–")
-        bars.append({"y": i * ROW + 4, "text_y": i * ROW + 16, "width": round(width, 1), "label": _short(name),
-                     "full_label": name, "text": text, "text_x": LABEL + round(width, 1) + 6})
-    ref_x = LABEL + float(Decimal(reference) * scale) if reference is not None and top > 0 else None
-    return {"width": LABEL + BAR + VALUE, "height": len(items) * ROW + 8, "bars": bars, "label_x": LABEL - 6,
-            "bar_x": LABEL, "bar_height": ROW - 6, "reference_x": ref_x}
+        bars.append({"y": svg_number(i * ROW + 4), "text_y": svg_number(i * ROW + 16), "width": svg_number(width),
+                     "label": _short(name), "full_label": name, "text": text,
+                     "text_x": svg_number(LABEL + round(width, 1) + 6)})
+    ref_x = svg_number(LABEL + float(Decimal(reference) * scale)) if reference is not None and top > 0 else None
+    return {"width": svg_number(LABEL + BAR + VALUE), "height": svg_number(len(items) * ROW + 8), "bars": bars,
+            "label_x": svg_number(LABEL - 6), "bar_x": svg_number(LABEL), "bar_height": svg_number(ROW - 6),
+            "reference_x": ref_x}

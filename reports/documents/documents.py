@@ -4,7 +4,10 @@ is typed twice."""
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 
 from core import periods, vnformat
@@ -70,10 +73,22 @@ def place_date(plan):
     return f"{place(plan)}, {date_words(plan)}"
 
 
-def ref_line(plan):
-    """"(Kèm theo Kế hoạch số 843/KH-UBND ngày 29 tháng 11 năm 2023 của UBND phường Mỹ Phú)"."""
-    kind = (plan.doc_type or "KẾ HOẠCH").capitalize()
-    return f"(Kèm theo {kind} số {number_symbol(plan)} {date_words(plan)} của UBND {unit_phrase(plan.unit)})"
+def about(plan):
+    """The plan's subject after "về": "thực hiện nhiệm vụ phát triển kinh tế - xã hội năm 2024"."""
+    title = " ".join((plan.title or "").split())
+    if title.isupper():
+        return title.lower()
+    return title[:1].lower() + title[1:]
+
+
+def ref_line(plan, *, kind=None, number=None, date=None):
+    """"(Kèm theo Kế hoạch số 843/KH-UBND ngày 29 tháng 11 năm 2023 của UBND phường Mỹ Phú về thực
+    hiện nhiệm vụ phát triển kinh tế - xã hội năm 2024)". ``kind``, ``number`` and ``date`` name
+    another document the table goes with (the period report: "Báo cáo", its blank number)."""
+    kind = kind or (plan.doc_type or "KẾ HOẠCH").capitalize()
+    subject = f" về {about(plan)}" if kind.lower() == "kế hoạch" and plan.title else ""
+    return (f"(Kèm theo {kind} số {number or number_symbol(plan)} {date or date_words(plan)} "
+            f"của UBND {unit_phrase(plan.unit)}{subject})")
 
 
 def header(plan, *, symbol=None, draft=None):
@@ -88,6 +103,21 @@ def header(plan, *, symbol=None, draft=None):
 
 
 # --- body -------------------------------------------------------------------------------------
+
+# A document symbol or a date written with slashes: "42/NQ-HĐND", "843/KH-UBND", "20-KH/ĐU",
+# "3390/UBND-TCKH", "23/8/2023". A line never breaks inside one (ND30 writes them as one word).
+SYMBOL = re.compile(r"(?<![\w/])\d+\w*(?:[-/]\w+)*/\w+(?:[-/.]\w+)*")
+
+
+def keep_symbols(text):
+    """HTML of ``text`` (escaped) with each document symbol in a <span class="nobr">."""
+    text = "" if text is None else str(text)
+    out, last = [], 0
+    for match in SYMBOL.finditer(text):
+        out += [escape(text[last:match.start()]), f'<span class="nobr">{escape(match.group())}</span>']
+        last = match.end()
+    out.append(escape(text[last:]))
+    return mark_safe("".join(out))  # noqa: S308 - every piece is escaped above
 
 BULLET = re.compile(r"^\s*[-+•]\s+")
 
@@ -156,6 +186,17 @@ def indicator_groups(plan, *, only=None):
 
 # --- period results ---------------------------------------------------------------------------
 
+class Figure(Decimal):
+    """A number with its unit, for a cell that prints the unit through its number format: the
+    XLSX writer gives "%" a percent format (the cell holds 0.88 for 88%), "‰" and any other unit
+    a custom format naming it, so the cell stays a number a spreadsheet can sum."""
+
+    def __new__(cls, value, unit=""):
+        self = super().__new__(cls, value)
+        self.unit = (unit or "").strip()
+        return self
+
+
 def results_for(plan, period):
     """{indicator id: Result} for one period, the reported figure preferred over an estimate."""
     by_indicator = {}
@@ -177,13 +218,18 @@ class ResultLine:
     @property
     def value(self):
         """The period's result as the ward wrote it (its words when there are any, else the figure
-        in the indicator's unit), typed for the XLSX: a Decimal when it is a bare number."""
+        in the indicator's unit), typed for the XLSX: a Decimal when it is a bare number, a number
+        with its unit ("88%" -> 0.88 in a percent cell) when the display is the figure and its rate
+        unit, else text (a ratio, an estimate, words)."""
         result = self.result
         display = self.assessment.written_display
         if result is not None and result.value is not None:
             figure = shown_in_unit(result.value, self.indicator.unit_of_measure)
             if display == vnformat.format_number(figure):
                 return figure
+            unit = self.indicator.target_unit
+            if unit and display == vnformat.format_number(figure) + unit:
+                return Figure(figure, unit)
         return display
 
     @property

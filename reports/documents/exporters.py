@@ -26,6 +26,14 @@ def check_period(period):
     return period
 
 
+class EmptyDocument(LookupError):
+    """The document would have no content for this plan; ``reason`` says why, in Vietnamese."""
+
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason
+
+
 class Exporter:
     """One document in one format, made from its description (reports.documents.registry.Document)."""
 
@@ -41,8 +49,16 @@ class Exporter:
         stem = docs.file_stem(plan, self.document.stem, period if self.uses_period else None)
         return f"{stem}.{self.extension}"
 
+    def empty_reason(self, plan):
+        """Why this document has nothing to print for ``plan`` (Vietnamese), or "" when it has content."""
+        return self.document.empty_reason(plan) if self.document.empty_reason else ""
+
     def render(self, plan, *, period=None):
+        """Raises EmptyDocument rather than print an empty table."""
         period = check_period(period)
+        reason = self.empty_reason(plan)
+        if reason:
+            raise EmptyDocument(reason)
         return self.filename(plan, period), self.content_type, self.content(plan, period)
 
     def content(self, plan, period):
@@ -57,11 +73,39 @@ CONTENT_TYPES = {"pdf": PDF_CONTENT_TYPE, "xlsx": xlsx.CONTENT_TYPE}
 FORMAT_LABELS = {"pdf": "PDF", "xlsx": "Excel"}
 
 
+# --- when a document has no content (reports.documents.registry.Document.empty_reason) ----------
+
+def no_appendix_rows(plan):
+    if not docs.indicator_groups(plan, only="in_appendix"):
+        return "Kế hoạch chưa có chỉ tiêu nào đưa vào phụ lục nên không có Phụ lục chỉ tiêu."
+    return ""
+
+
+def no_tasks(plan):
+    if not sheets.Bieu01Table(plan).has_rows():
+        return "Kế hoạch chưa có nhiệm vụ nào nên không có Biểu số 01."
+    return ""
+
+
+def no_indicators(plan):
+    if not docs.indicator_groups(plan):
+        return "Kế hoạch chưa có chỉ tiêu nào nên không có kết quả chỉ tiêu để in."
+    return ""
+
+
 # --- shared contexts --------------------------------------------------------------------------
 
+SIGNER_DEFAULT = ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
+KEPT_ON_FILE = "Lưu: VT."
+
+
 def signer_context(plan):
-    lines = [line for field in (plan.signer_authority, plan.signer_title)
-             for line in (field or "").splitlines() if line.strip()]
+    """Signature block and Nơi nhận. With no authority and no title the block still prints the
+    usual "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH" with an empty name line, for the office to sign."""
+    fields = (plan.signer_authority, plan.signer_title)
+    if not any((f or "").strip() for f in fields):
+        fields = SIGNER_DEFAULT
+    lines = [line for field in fields for line in (field or "").splitlines() if line.strip()]
     recipients = [r if r.lstrip().startswith("-") else f"- {r}" for r in plan.recipients or [] if str(r).strip()]
     return {"signer_lines": lines, "signer_name": plan.signer_name, "recipients": recipients}
 
@@ -111,16 +155,45 @@ def report_summary(plan, period, groups):
 
 # --- the documents: one builder per document and format ---------------------------------------
 
+def attached_tables(plan):
+    """[(sheet title, table)] of the appendices the ward chose (Plan.appendices), in the order
+    Phụ lục, Biểu 01, Biểu 02, each left out when it would be empty. Biểu 01/02 report the year
+    ``plan.appendix_year`` (the plan of that year of the same unit) and refer to ``plan``."""
+    chosen = set(plan.appendices or ())
+    tables = []
+    if "phu_luc" in chosen and not no_appendix_rows(plan):
+        tables.append(("Phụ lục", sheets.AppendixTable(plan)))
+    source = appendix_source(plan) if chosen & {"bieu01", "bieu02"} else None
+    if source is not None:
+        ref = docs.ref_line(plan)
+        if "bieu01" in chosen and not no_tasks(source):
+            tables.append(("Biểu 01", sheets.Bieu01Table(source, ref_line=ref)))
+        if "bieu02" in chosen and not no_indicators(source):
+            tables.append(("Biểu 02", sheets.Bieu02Table(source, ref_line=ref)))
+    return tables
+
+
+def appendix_source(plan):
+    """The plan whose tasks and results Biểu 01/02 attached to ``plan`` report: ``plan`` itself, or
+    the one in force of ``plan.appendix_year`` for the same unit (the 2024 plan attaches the results
+    of 2023). ``plan`` was scoped by the caller; the other plan is of the same unit."""
+    year = plan.appendix_year or plan.year
+    if year == plan.year:
+        return plan
+    return (type(plan).objects.with_unit().filter(unit_id=plan.unit_id, year=year)
+            .order_by("-revision").first())
+
+
 def plan_pdf(plan, period):
     parts = [("reports/plan_document.html", plan_context(plan), False)]
-    if docs.indicator_groups(plan, only="in_appendix"):
-        parts.append(table_part(sheets.AppendixTable(plan)))
-    return parts
+    return parts + [table_part(table) for _title, table in attached_tables(plan)]
 
 
 def plan_xlsx(plan, period):
-    return [("Phụ lục", sheets.AppendixTable(plan)), ("Biểu 01", sheets.Bieu01Table(plan, period=period)),
-            ("Biểu 02", sheets.Bieu02Table(plan, period=period))]
+    tables = attached_tables(plan)
+    if not tables:
+        raise EmptyDocument("Kế hoạch không kèm theo phụ lục hay biểu nào nên không có bảng tính.")
+    return tables
 
 
 def appendix_pdf(plan, period):
@@ -147,21 +220,33 @@ def bieu02_xlsx(plan, period):
     return [("Biểu 02", sheets.Bieu02Table(plan, period=period))]
 
 
+REPORT_NUMBER = docs.BLANK + "/BC-UBND"
+BLANK_DATE = f"ngày{docs.BLANK}tháng{docs.BLANK}năm{docs.BLANK}"
+
+
+def report_ref_line(plan):
+    """"(Kèm theo Báo cáo số      /BC-UBND ngày   tháng   năm    của UBND phường Mỹ Phú)"."""
+    return docs.ref_line(plan, kind="Báo cáo", number=REPORT_NUMBER, date=BLANK_DATE)
+
+
 def report_pdf(plan, period):
-    table = sheets.Bieu02Table(plan, period=period)
+    """The period report (ND30 "Báo cáo"): head, summary, Nơi nhận and signature from the plan, then
+    its Biểu số 02 "Kèm theo Báo cáo số ..."."""
+    table = sheets.Bieu02Table(plan, period=period, ref_line=report_ref_line(plan))
+    signer = signer_context(plan)
     context = {
         "doc_title": report_title(plan, period),
         "plan": plan,
         "head": {**docs.header(plan, symbol="BC-UBND", draft=False),
-                 "number_line": "Số: " + docs.BLANK + "/BC-UBND",
-                 "place_date": f"{docs.place(plan)}, ngày{docs.BLANK}tháng{docs.BLANK}năm{docs.BLANK}"},
+                 "number_line": "Số: " + REPORT_NUMBER,
+                 "place_date": f"{docs.place(plan)}, {BLANK_DATE}"},
         "report_title": report_title(plan, period),
         "intro": [report_summary(plan, period, table.groups())],
-        **signer_context(plan),
-        "recipients": [],
+        **signer,
+        "recipients": signer["recipients"] or [f"- {KEPT_ON_FILE}"],
     }
     return [("reports/period_report.html", context, False), table_part(table)]
 
 
 def report_xlsx(plan, period):
-    return [("Báo cáo", ReportTable(plan, period=period))]
+    return [("Báo cáo", ReportTable(plan, period=period, ref_line=report_ref_line(plan)))]

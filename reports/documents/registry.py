@@ -23,6 +23,7 @@ class Document:
     menu: str = ""        # label in the plan page's menu; "{period}" is the period chosen there
     hint: str = ""        # the menu's tooltip, on the document's first format
     frozen_when_issued: bool = False   # once issued, the menu offers the frozen PDF instead
+    empty_reason: object = None   # plan -> "" or why the document has nothing to print (no empty document)
 
     @property
     def uses_period(self):
@@ -33,13 +34,15 @@ DOCUMENTS = (
     Document("plan", "Kế hoạch", "ke-hoach", {"pdf": e.plan_pdf, "xlsx": e.plan_xlsx},
              menu="Kế hoạch", frozen_when_issued=True),
     Document("appendix", "Phụ lục chỉ tiêu", "phu-luc", {"pdf": e.appendix_pdf, "xlsx": e.appendix_xlsx},
-             menu="Phụ lục chỉ tiêu"),
+             menu="Phụ lục chỉ tiêu", empty_reason=e.no_appendix_rows),
     Document("bieu01", "Biểu số 01 – nhiệm vụ", "bieu-01", {"pdf": e.bieu01_pdf, "xlsx": e.bieu01_xlsx},
-             covers=PERIOD, menu="Biểu 01 – {period}", hint="Biểu số 01: nhiệm vụ và kết quả thực hiện"),
+             covers=PERIOD, menu="Biểu 01 – {period}", hint="Biểu số 01: nhiệm vụ và kết quả thực hiện",
+             empty_reason=e.no_tasks),
     Document("bieu02", "Biểu số 02 – chỉ tiêu", "bieu-02", {"pdf": e.bieu02_pdf, "xlsx": e.bieu02_xlsx},
-             covers=PERIOD, menu="Biểu 02 – {period}", hint="Biểu số 02: kết quả các chỉ tiêu và đánh giá"),
+             covers=PERIOD, menu="Biểu 02 – {period}", hint="Biểu số 02: kết quả các chỉ tiêu và đánh giá",
+             empty_reason=e.no_indicators),
     Document("report", "Báo cáo kết quả kỳ", "bao-cao", {"pdf": e.report_pdf, "xlsx": e.report_xlsx},
-             covers=PERIOD, menu="Báo cáo {period}"),
+             covers=PERIOD, menu="Báo cáo {period}", empty_reason=e.no_indicators),
 )
 
 EXPORTERS = {(d.doc, fmt): e.Exporter(d, fmt) for d in DOCUMENTS for fmt in d.formats}

@@ -19,7 +19,8 @@ class Column:
     title: str
     width: float            # Excel character units; the PDF uses them as proportions
     align: str = "left"     # left | center | right
-    kind: str = "text"      # text | int | number | percent
+    kind: str = "text"      # text | int | number | percent | figure
+    in_pdf: bool = True     # False: a number cell for spreadsheets only (the PDF prints the text beside it)
 
 
 @dataclass(frozen=True)
@@ -38,9 +39,10 @@ class Table:
     landscape = False
     unit_line = ""
 
-    def __init__(self, plan, *, period=None):
+    def __init__(self, plan, *, period=None, ref_line=None):
         self.plan = plan
         self.period = period or "y"
+        self._ref_line = ref_line   # the document this table goes with, when not ``plan`` itself
 
     @property
     def title(self):
@@ -48,7 +50,7 @@ class Table:
 
     @property
     def ref_line(self):
-        return docs.ref_line(self.plan)
+        return self._ref_line or docs.ref_line(self.plan)
 
     def body_rows(self):
         raise NotImplementedError
@@ -62,6 +64,30 @@ def _text(value):
     return "" if value is None else str(value)
 
 
+Figure = docs.Figure
+
+
+def target_figure(indicator):
+    """The target's figure as a number cell ("từ 90% trở lên" -> Figure(90, "%")), or None."""
+    if indicator.target_value is None:
+        return None
+    return Figure(indicator.target_value, indicator.target_unit or indicator.unit_of_measure)
+
+
+def numbered(items):
+    """(stt, indicator, depth) for each (indicator, depth): a sub-item the ward left unnumbered
+    takes its parent's number and its place ("1.2"), so every row of a results table has an STT."""
+    path, counts = [], []
+    for indicator, depth in items:
+        del path[depth:], counts[depth + 1:]
+        while len(counts) <= depth:
+            counts.append(0)
+        counts[depth] += 1
+        stt = indicator.stt or ".".join([*path[:depth], str(counts[depth])])
+        path.append(stt)
+        yield stt, indicator, depth
+
+
 class AppendixTable(Table):
     """Phụ lục: the targets as written, sectors numbered I, II, ..., sub-items unnumbered."""
 
@@ -70,6 +96,7 @@ class AppendixTable(Table):
         Column("STT", 7, "center"),
         Column("Nội dung", 60),
         Column("Chỉ tiêu", 22, "center"),
+        Column("Chỉ tiêu (số)", 14, "right", "figure", in_pdf=False),
         Column("Ghi chú", 16),
     )
 
@@ -80,10 +107,10 @@ class AppendixTable(Table):
 
     def body_rows(self):
         for group in docs.indicator_groups(self.plan, only="in_appendix"):
-            yield Row((group.roman, group.sector.name, "", ""), "sector")
+            yield Row((group.roman, group.sector.name, "", "", ""), "sector")
             for indicator, depth in group.items:
-                yield Row(("" if depth else indicator.stt, indicator.name, indicator.target_text, indicator.note),
-                          "sub" if depth else "item")
+                yield Row(("" if depth else indicator.stt, indicator.name, indicator.target_text,
+                           target_figure(indicator), indicator.note), "sub" if depth else "item")
 
 
 class Bieu01Table(Table):
@@ -97,13 +124,16 @@ class Bieu01Table(Table):
         Column("Bộ phận chủ trì", 20),
         Column("Thời hạn", 16, "center"),
         Column("Kết quả thực hiện", 46),
-        Column("Tiến độ (%)", 10, "right", "int"),
+        Column("Tiến độ (%)", 10, "right", "number"),
         Column("Ghi chú", 16),
     )
 
     @property
     def title(self):
         return f"KẾT QUẢ THỰC HIỆN NHIỆM VỤ {docs.period_phrase(self.period, self.plan.year).upper()}"
+
+    def has_rows(self):
+        return Task.objects.filter(plan=self.plan).exists()
 
     def body_rows(self):
         tasks = Task.objects.filter(plan=self.plan).select_related("lead").order_by("order", "pk")
@@ -127,6 +157,7 @@ class Bieu02Table(Table):
         Column("Chỉ tiêu", 38),
         Column("Đơn vị tính", 10, "center"),
         Column("Kế hoạch", 18, "center"),
+        Column("Kế hoạch (số)", 12, "right", "figure", in_pdf=False),
         # Wide: a result is often a sentence ("Ước thực hiện 4.457.000.000đ đạt 2,81% KH năm ...").
         Column("Kết quả", 34, "right", "number"),
         Column("% so với kế hoạch", 11, "right", "percent"),
@@ -146,13 +177,15 @@ class Bieu02Table(Table):
 
     def body_rows(self):
         for group in self.groups():
-            yield Row((group.roman, group.sector.name, "", "", "", None, "", ""), "sector")
-            for line in group.items:
-                indicator, result = line.indicator, line.result
-                yield Row(("" if line.depth else indicator.stt, indicator.name, indicator.unit_of_measure,
-                           indicator.target_text, line.value, line.percent,
+            yield Row((group.roman, group.sector.name, "", "", "", "", None, "", ""), "sector")
+            lines = {id(line.indicator): line for line in group.items}
+            for stt, indicator, depth in numbered((line.indicator, line.depth) for line in group.items):
+                line = lines[id(indicator)]
+                result = line.result
+                yield Row((stt, indicator.name, indicator.unit_of_measure, indicator.target_text,
+                           target_figure(indicator), line.value, line.percent,
                            line.status_label, result.cause if result else ""),
-                          "sub" if line.depth else "item")
+                          "sub" if depth else "item")
 
 
 TABLES = {"appendix": AppendixTable, "bieu01": Bieu01Table, "bieu02": Bieu02Table}
@@ -166,6 +199,8 @@ def display(value, kind="text"):
         return ""
     if isinstance(value, bool):
         return _text(value)
+    if isinstance(value, Figure):
+        return vnformat.format_number(value) + (value.unit if value.unit in ("%", "‰") else "")
     if isinstance(value, int | float | Decimal):
         if kind == "percent":
             return vnformat.format_percent(value)
@@ -179,10 +214,12 @@ def pdf_context(table):
     """Header titles, column widths in percent, and display rows for templates/reports/_grid.html."""
     rows = table.rows()
     header = next(rows)
-    total = sum(c.width for c in table.columns)
+    shown = [c.in_pdf for c in table.columns]
+    total = sum(c.width for c in table.columns if c.in_pdf)
     columns = [{"title": title, "width": round(100 * c.width / total, 2), "align": c.align}
-               for title, c in zip(header.cells, table.columns, strict=True)]
-    body = [{"kind": row.kind, "cells": [_pdf_cell(value, c) for value, c in zip(row.cells, table.columns, strict=True)]}
+               for title, c in zip(header.cells, table.columns, strict=True) if c.in_pdf]
+    body = [{"kind": row.kind, "cells": [_pdf_cell(value, c) for value, c, show
+                                         in zip(row.cells, table.columns, shown, strict=True) if show]}
             for row in rows]
     return {"columns": columns, "rows": body}
 

@@ -1,14 +1,14 @@
 """One download view for every official document: scope, render, Content-Disposition."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest, HttpResponseNotFound
 from django.views.decorators.http import require_GET
 
 from plans.models import Plan
 from units.http import attachment
 from units.scoping import get_scoped_or_404
 
-from .exporters import BadPeriod, check_period
+from .exporters import BadPeriod, EmptyDocument, check_period
 from .registry import get_exporter
 
 
@@ -23,4 +23,7 @@ def download(request, plan_pk, doc, fmt):
         period = check_period(request.GET.get("period"))
     except BadPeriod:
         return HttpResponseBadRequest("Kỳ báo cáo không hợp lệ.", content_type="text/plain; charset=utf-8")
-    return attachment(*exporter.render(plan, period=period))
+    try:
+        return attachment(*exporter.render(plan, period=period))
+    except EmptyDocument as empty:
+        return HttpResponseNotFound(empty.reason, content_type="text/plain; charset=utf-8")

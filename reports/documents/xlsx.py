@@ -64,8 +64,16 @@ def clean_text(value):
     return ILLEGAL_CHARACTERS_RE.sub("", str(value))
 
 
+def _unit_format(base, unit):
+    unit = unit.replace('"', "").replace("\\", "")
+    return f'{base}" {unit}"' if unit else base
+
+
 def number_format(value, kind):
-    if kind == "percent":
+    """The display format of a number cell. A number with a unit (reports.documents.documents.Figure):
+    "%" is a percent cell (0.88 shown "88.00%"), another unit is named by the format ("#,##0" ha")."""
+    unit = getattr(value, "unit", None)
+    if unit == "%" or (kind == "percent" and unit is None):
         return PERCENT_FORMAT
     if kind == "int" or isinstance(value, int):
         return INT_FORMAT
@@ -74,7 +82,15 @@ def number_format(value, kind):
         decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     else:
         decimals = len(repr(float(value)).split(".")[1].rstrip("0")) if "." in repr(float(value)) else 0
-    return DECIMAL_FORMATS[min(decimals, 3)] if decimals else INT_FORMAT
+    base = DECIMAL_FORMATS[min(decimals, 3)] if decimals else INT_FORMAT
+    return _unit_format(base, unit) if unit else base
+
+
+def cell_number(value, kind):
+    """What a number cell holds: a percent as its fraction (88% -> 0.88), Decimal as float."""
+    if getattr(value, "unit", None) == "%" or (kind == "percent" and not hasattr(value, "unit")):
+        return float(value) / 100
+    return value if isinstance(value, int) else float(value)
 
 
 class RowWriter:
@@ -104,10 +120,7 @@ class RowWriter:
                 cell._value, cell.data_type = None, "n"
                 cell._style = self._array(bold, column.align)
             elif isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-                if column.kind == "percent":
-                    cell._value = float(value) / 100
-                else:
-                    cell._value = value if isinstance(value, int) else float(value)
+                cell._value = cell_number(value, column.kind)
                 cell.data_type = "n"
                 cell._style = self._array(bold, "right", number_format(value, column.kind))
             else:

@@ -17,12 +17,19 @@ from core.vnformat import format_number, format_percent
 from indicators.assess import assess, pick_result
 from indicators.models import EvaluationStatus
 from reports.dashboard.comments import CommentForm, comment_context
+from reports.documents.documents import keep_symbols
 from reports.documents.exporters import FORMAT_LABELS
 from reports.documents.registry import DOCUMENTS
 from reports.issuing import services as issuing
 from units import permissions
 
 register = template.Library()
+
+
+@register.filter
+def nobreak_symbols(text):
+    """Body text of a document with "42/NQ-HĐND" kept on one line (reports.documents.documents)."""
+    return keep_symbols(text)
 
 
 # --- permissions ---------------------------------------------------------------------------------
@@ -102,6 +109,7 @@ def document_menu(plan, period, frozen=None):
     label = periods.label(period)
     items, period_started = [], False
     for document in DOCUMENTS:
+        reason = document.empty_reason(plan) if document.empty_reason else ""   # shown, never a dead link
         for index, fmt in enumerate(document.formats):
             text = f"{document.menu.format(period=label)} ({FORMAT_LABELS[fmt]})"
             url = reverse("documents:download", args=[plan.pk, document.doc, fmt])
@@ -111,6 +119,7 @@ def document_menu(plan, period, frozen=None):
                 text = f"{document.menu} ({FORMAT_LABELS[fmt]}, bản phát hành)"
                 url = reverse("issuing:download_frozen", args=[plan.pk])
             items.append({"text": text, "url": url, "hint": document.hint if index == 0 else "",
+                          "empty": reason,
                           "period_starts": document.uses_period and not period_started})
             period_started = period_started or document.uses_period
     return {"items": items, "period_label": label}

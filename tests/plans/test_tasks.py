@@ -122,7 +122,7 @@ def test_task_edit_saves_progress_with_audit(client, editor_a, plan_a):
 @pytest.mark.parametrize(("field", "value", "message"), [
     ("progress", "120", "Tiến độ phải từ 0 đến 100%."),
     ("progress", "-5", "Tiến độ phải từ 0 đến 100%."),
-    ("progress", "nửa", "Nhập tiến độ bằng số nguyên"),
+    ("progress", "nửa", "Nhập tiến độ bằng số từ 0 đến 100"),
     ("due_date", "15/01/2025", "Thời hạn phải trong năm kế hoạch 2024"),
     ("due_date", "31/02/2024", "Ngày không hợp lệ"),
 ])

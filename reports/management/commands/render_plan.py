@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from core.periods import PERIOD_CODES
 from plans.models import Plan
+from reports.documents.exporters import EmptyDocument
 from reports.documents.registry import DOCUMENTS, FORMATS, get_exporter
 from units.models import Unit
 
@@ -40,7 +41,10 @@ class Command(BaseCommand):
         plan = plans.order_by("-revision").first()
         if plan is None:
             raise CommandError(f"{found[0].name} chưa có kế hoạch năm {year}.")
-        _, _, content = get_exporter(doc, fmt).render(plan, period=period)
+        try:
+            _, _, content = get_exporter(doc, fmt).render(plan, period=period)
+        except EmptyDocument as empty:
+            raise CommandError(empty.reason, returncode=1) from empty
         path = Path(output)
         path.write_bytes(content)
         self.stdout.write(f"{path} ({len(content):,} byte)".replace(",", "."))

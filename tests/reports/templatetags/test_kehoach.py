@@ -5,6 +5,7 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.urls import reverse
 
+from plans.models import Task
 from reports.documents.registry import DOCUMENTS
 from reports.models import IssuedDocument, IssuedKind
 from reports.templatetags import kehoach
@@ -32,15 +33,18 @@ def test_menu_offers_the_frozen_pdf_of_an_issued_plan(plan_a):
 
     first = menu(plan_a, "y", frozen=frozen)[0]
 
-    assert first == {"text": "Kế hoạch (PDF, bản phát hành)", "hint": "", "period_starts": False,
+    assert first == {"text": "Kế hoạch (PDF, bản phát hành)", "hint": "", "period_starts": False, "empty": "",
                      "url": reverse("issuing:download_frozen", args=[plan_a.pk])}
 
 
 def test_menu_renders_on_the_plan_page(client, editor_a, plan_a):
     client.force_login(editor_a)
+    empty = client.get(plan_a.get_absolute_url(), {"period": "h1"}).content.decode()
+    Task.objects.create(plan=plan_a, title="Rà soát hộ nghèo")
 
     body = client.get(plan_a.get_absolute_url(), {"period": "h1"}).content.decode()
 
+    assert 'title="Kế hoạch chưa có nhiệm vụ nào nên không có Biểu số 01."' in empty
     assert f'href="/reports/plans/{plan_a.pk}/bieu01.pdf?period=h1" title="Biểu số 01:' in body
     assert 'Kỳ 6 tháng:</span>' in body
 
