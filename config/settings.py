@@ -166,6 +166,7 @@ STATIC_URL = "static/"
 # Only the built files of the npm packages (package.json), not their sources.
 STATICFILES_DIRS = [BASE_DIR / "static",
                     ("vendor/bootstrap/dist/css", BASE_DIR / "node_modules/bootstrap/dist/css"),
+                    ("vendor/bootstrap/dist/js", BASE_DIR / "node_modules/bootstrap/dist/js"),
                     ("vendor/htmx.org/dist", BASE_DIR / "node_modules/htmx.org/dist")]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))

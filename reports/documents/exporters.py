@@ -180,8 +180,9 @@ def appendix_source(plan):
     year = plan.appendix_year or plan.year
     if year == plan.year:
         return plan
-    return (type(plan).objects.with_unit().filter(unit_id=plan.unit_id, year=year)
-            .order_by("-revision").first())
+    plans = type(plan).objects.with_unit()
+    return plans.in_force(plan.unit_id, year) or plans.filter(unit_id=plan.unit_id, year=year).order_by(
+        "-revision").first()
 
 
 def plan_pdf(plan, period):
