@@ -6,14 +6,13 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
 
 from units.models import Department
 
 from . import services
 from .forms import TaskDraftForm
 from .models import Task
-from .views import _apply, _draft
+from .views import _apply, _draft, row_views
 
 
 @login_required
@@ -43,18 +42,5 @@ def task_draft_edit(request, pk, task_pk):
     return render(request, "plans/task_draft_edit.html", {"plan": task.plan, "task": task, "form": form})
 
 
-@login_required
-@require_POST
-def task_move(request, pk, task_pk, direction):
-    task = _draft(request, pk, Task.objects, pk=task_pk)
-    services.move_task(task, up=direction == "up", by=request.user)
-    return redirect(reverse("plans:task_compose", args=[pk]) + f"#nv-{task.pk}")
-
-
-@login_required
-@require_POST
-def task_delete(request, pk, task_pk):
-    task = _draft(request, pk, Task.objects, pk=task_pk)
-    services.delete_task(task, by=request.user)
-    messages.success(request, "Đã xoá nhiệm vụ.")
-    return redirect("plans:task_compose", pk=pk)
+task_move, task_delete = row_views(Task, move=services.move_task, delete=services.delete_task,
+                                   page="plans:task_compose", anchor="nv", deleted="Đã xoá nhiệm vụ.")

@@ -59,6 +59,30 @@ def _preview(text, name=None):
             "english_number": has_english_number(text)}
 
 
+def row_views(model, *, move, delete, page, anchor, deleted):
+    """The ↑↓ and delete views of the rows of a draft plan (sections, indicators, tasks): each is
+    scope (:func:`_draft`) → service → back to ``page`` at the row's ``anchor``. The URL names the
+    row's id as ``<row>_pk``."""
+
+    @login_required
+    @require_POST
+    def move_row(request, pk, direction, **row_pk):
+        (row_id,) = row_pk.values()
+        row = _draft(request, pk, model.objects, pk=row_id)
+        move(row, up=direction == "up", by=request.user)
+        return redirect(reverse(page, args=[pk]) + f"#{anchor}-{row.pk}")
+
+    @login_required
+    @require_POST
+    def delete_row(request, pk, **row_pk):
+        (row_id,) = row_pk.values()
+        delete(_draft(request, pk, model.objects, pk=row_id), by=request.user)
+        messages.success(request, deleted)
+        return redirect(page, pk=pk)
+
+    return move_row, delete_row
+
+
 def _apply(form, call):
     """Run a service ``call``; its ValidationError lands on the form. Returns the result or None."""
     try:
@@ -211,21 +235,8 @@ def section_edit(request, pk, section_pk):
     return render(request, "plans/section_edit.html", {"plan": section.plan, "section": section, "form": form})
 
 
-@login_required
-@require_POST
-def section_move(request, pk, section_pk, direction):
-    section = _draft(request, pk, Section.objects, pk=section_pk)
-    services.move_section(section, up=direction == "up", by=request.user)
-    return redirect(reverse("plans:section_list", args=[pk]) + f"#muc-{section.pk}")
-
-
-@login_required
-@require_POST
-def section_delete(request, pk, section_pk):
-    section = _draft(request, pk, Section.objects, pk=section_pk)
-    services.delete_section(section, by=request.user)
-    messages.success(request, "Đã xoá mục.")
-    return redirect("plans:section_list", pk=pk)
+section_move, section_delete = row_views(Section, move=services.move_section, delete=services.delete_section,
+                                         page="plans:section_list", anchor="muc", deleted="Đã xoá mục.")
 
 
 # /plans/<pk>/indicators/
@@ -258,21 +269,9 @@ def indicator_edit(request, pk, indicator_pk):
     return render(request, "plans/indicator_edit.html", context)
 
 
-@login_required
-@require_POST
-def indicator_move(request, pk, indicator_pk, direction):
-    indicator = _draft(request, pk, PlanIndicator.objects, pk=indicator_pk)
-    indicator_services.move_indicator(indicator, up=direction == "up", by=request.user)
-    return redirect(reverse("plans:indicator_list", args=[pk]) + f"#ct-{indicator.pk}")
-
-
-@login_required
-@require_POST
-def indicator_delete(request, pk, indicator_pk):
-    indicator = _draft(request, pk, PlanIndicator.objects, pk=indicator_pk)
-    indicator_services.delete_indicator(indicator, by=request.user)
-    messages.success(request, "Đã xoá chỉ tiêu.")
-    return redirect("plans:indicator_list", pk=pk)
+indicator_move, indicator_delete = row_views(
+    PlanIndicator, move=indicator_services.move_indicator, delete=indicator_services.delete_indicator,
+    page="plans:indicator_list", anchor="ct", deleted="Đã xoá chỉ tiêu.")
 
 
 @login_required
