@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from units.models import Department
+from units.scoping import scoped
 
 from . import services
 from .forms import TaskDraftForm
@@ -24,7 +25,7 @@ def task_compose(request, pk):
         if task is not None:
             messages.success(request, "Đã thêm nhiệm vụ.")
             return redirect(reverse("plans:task_compose", args=[plan.pk]) + f"#nv-{task.pk}")
-    tasks = (Task.objects.filter(plan=plan).select_related("lead", "sector")
+    tasks = (scoped(Task.objects.filter(plan=plan), request.user).select_related("lead", "sector")
              .prefetch_related(Prefetch("cooperating", queryset=Department.objects.order_by("order", "name")))
              .order_by("order", "pk"))
     return render(request, "plans/task_compose.html", {"plan": plan, "form": form, "tasks": tasks})
