@@ -12,11 +12,15 @@ class TargetsThroughServices:
     here is parsed (:func:`set_target`) and the stored evaluation follows (indicators and results
     edited inline included)."""
 
-    def save_model(self, request, obj, form, change):
+    @staticmethod
+    def _through_services(obj):
         if isinstance(obj, PlanIndicator):
             set_target(obj, obj.target_text)
         elif isinstance(obj, Result):
             apply_evaluation(obj)
+
+    def save_model(self, request, obj, form, change):
+        self._through_services(obj)
         super().save_model(request, obj, form, change)
         if isinstance(obj, PlanIndicator):
             refresh_indicator(obj)
@@ -24,10 +28,7 @@ class TargetsThroughServices:
     def save_formset(self, request, form, formset, change):
         rows = formset.save(commit=False)
         for row in rows:
-            if isinstance(row, PlanIndicator):
-                set_target(row, row.target_text)
-            elif isinstance(row, Result):
-                apply_evaluation(row)
+            self._through_services(row)
             row.save()
         for row in formset.deleted_objects:
             row.delete()
