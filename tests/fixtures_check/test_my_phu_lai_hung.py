@@ -2,30 +2,10 @@
 read straight from the JSON (no database)."""
 
 import json
-from pathlib import Path
 
 import pytest
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
-
-
-def load(name):
-    with open(FIXTURES / name, encoding="utf-8") as f:
-        return json.load(f)
-
-
-def walk(nodes):
-    for node in nodes:
-        yield node
-        yield from walk(node["children"])
-
-
-def all_indicators(doc):
-    return [i for sector in doc["sectors"] for i in walk(sector["indicators"])]
-
-
-def find(doc, name):
-    return next(i for i in all_indicators(doc) if i["name"] == name)
+from tests.fixtures_check.reading import all_indicators, find, load, walk
 
 
 @pytest.fixture(scope="module")

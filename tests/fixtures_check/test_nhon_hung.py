@@ -2,35 +2,13 @@
 section VII planning 2024) and the 2023 indicators with their results. Read straight from the
 JSON (no database)."""
 
-import json
 import re
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from indicators.catalog_data import CATALOG, SECTORS
-
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
-
-
-def load(name):
-    with open(FIXTURES / name, encoding="utf-8") as f:
-        return json.load(f)
-
-
-def walk(nodes):
-    for node in nodes:
-        yield node
-        yield from walk(node["children"])
-
-
-def all_indicators(doc):
-    return [i for sector in doc["sectors"] for i in walk(sector["indicators"])]
-
-
-def find(doc, name):
-    return next(i for i in all_indicators(doc) if i["name"] == name)
+from tests.fixtures_check.reading import all_indicators, find, load, walk
 
 
 def section(nodes, heading):
