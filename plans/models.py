@@ -176,14 +176,14 @@ class TaskStatus(models.TextChoices):
 OVERDUE_UNTIL = TaskStatus.DONE
 
 
-class TaskQuerySet(models.QuerySet):
+class TaskQuerySet(FoldedQuerySet):
     def overdue(self, today=None):
         """Tasks past their due date and not done, on the Vietnam date (``today`` for tests and the
         dashboard's chosen day)."""
         return self.filter(due_date__lt=today or timezone.localdate()).exclude(status=OVERDUE_UNTIL)
 
 
-class Task(models.Model):
+class Task(FoldedFieldsMixin, models.Model):
     plan = models.ForeignKey(Plan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="tasks")
     sector = models.ForeignKey("indicators.Sector", verbose_name=_("lĩnh vực"), null=True, blank=True,
                                on_delete=models.SET_NULL)
@@ -192,6 +192,7 @@ class Task(models.Model):
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
     stt = models.CharField(_("STT"), max_length=20, blank=True)
     title = models.TextField(_("nhiệm vụ"))
+    title_folded = models.TextField(editable=False, default="")  # units.folding: for search
     description = models.TextField(_("mô tả"), blank=True)
     lead = models.ForeignKey(Department, verbose_name=_("bộ phận chủ trì"), null=True, blank=True,
                              on_delete=models.SET_NULL, related_name="led_tasks")
@@ -214,6 +215,7 @@ class Task(models.Model):
     objects = TaskQuerySet.as_manager()
 
     UNIT_LOOKUP = "plan__unit"
+    FOLDED = {"title_folded": "title"}
 
     class Meta:
         verbose_name = _("nhiệm vụ")

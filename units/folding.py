@@ -59,12 +59,12 @@ def query_words(query):
 
 def matching(queryset, query, *fields):
     """``queryset`` narrowed to rows where every folded word of ``query`` occurs in one of the folded
-    ``fields`` (lookups such as "name_folded" or "unit__name_folded"; a plain field, e.g. "year",
-    is matched as text). An empty query leaves ``queryset`` as it is."""
+    ``fields`` (lookups such as "name_folded" or "unit__name_folded"; a plain field, e.g. "year" or
+    "code", is matched as text ignoring case). An empty query leaves ``queryset`` as it is."""
     for word in query_words(query):
         either = Q()
         for field in fields:
-            either |= Q(**{f"{field}__contains": word})
+            either |= Q(**{f"{field}__{'contains' if field.endswith('_folded') else 'icontains'}": word})
         queryset = queryset.filter(either)
     return queryset
 
