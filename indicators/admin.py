@@ -142,8 +142,8 @@ class PlanIndicatorAdmin(TargetsThroughServices, FoldedSearchMixin, plan_columns
 @admin.register(Result)
 class ResultAdmin(TargetsThroughServices, FoldedSearchMixin, plan_columns("indicator__plan"),
                   SimpleHistoryAdmin):
-    list_display = ["indicator", "unit_name", "year", "plan_text", "period", "is_estimate", "result_value",
-                    "result_numerator", "result_denominator", "status", "updated_at"]
+    list_display = ["indicator", "unit_name", "year", "plan_text", "period", "result_value", "fraction", "status",
+                    "updated_at"]
     list_filter = [year_filter("indicator__plan__year"), ProvinceListFilter,
                    ("indicator__plan__unit__kind", UnitKindListFilter), "period", "status", "is_estimate"]
     search_fields = ["indicator__name"]
@@ -156,10 +156,8 @@ class ResultAdmin(TargetsThroughServices, FoldedSearchMixin, plan_columns("indic
     def result_value(self, obj):
         return vn_number(obj.value)
 
-    @admin.display(description=_("tử số"))
-    def result_numerator(self, obj):
-        return vn_number(obj.numerator)
-
-    @admin.display(description=_("mẫu số"))
-    def result_denominator(self, obj):
-        return vn_number(obj.denominator)
+    @admin.display(description=_("tử số / mẫu số"))
+    def fraction(self, obj):
+        if obj.numerator is None and obj.denominator is None:
+            return "–"
+        return f"{vn_number(obj.numerator)} / {vn_number(obj.denominator)}"

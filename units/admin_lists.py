@@ -5,6 +5,7 @@ the Vietnamese way (core.vnformat), and search without diacritics on the stored 
 
 from django.contrib import admin
 from django.contrib.admin.utils import get_fields_from_path
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from core.vnformat import format_number, format_percent
@@ -41,7 +42,8 @@ class ProvinceListFilter(admin.SimpleListFilter):
     parameter_name = "tinh"
 
     def lookups(self, request, model_admin):
-        rows = Unit.objects.filter(kind__in=PROVINCE_LEVEL).order_by("valid_to", "name").values_list(
+        rows = Unit.objects.filter(kind__in=PROVINCE_LEVEL).order_by(
+            F("valid_to").asc(nulls_first=True), "name").values_list(
             "pk", "name", "valid_to")
         return [(pk, f"{name} (đến {valid_to:%d/%m/%Y})" if valid_to else name) for pk, name, valid_to in rows]
 
