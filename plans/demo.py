@@ -1,7 +1,5 @@
 """Demo data: the seed plans in fixtures/ and one account per role, loaded idempotently."""
 
-import re
-import unicodedata
 from pathlib import Path
 
 from django.conf import settings
@@ -9,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from core.matching import fold
 from units.models import COMMUNE_LEVEL, DISTRICT_LEVEL, PROVINCE_LEVEL, Role, RoleKind, Unit, UnitSuccession
 
 from .interchange import import_plan, load_plan_file
@@ -24,9 +23,8 @@ DEMO_PROVINCE_CODE = "56"
 
 
 def slug(text):
-    text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    return re.sub(r"[^a-z0-9]+", "", text)
+    """"Phường Mỹ Phú" -> "phuongmyphu" (a demo user name)."""
+    return fold(text).replace(" ", "")
 
 
 def load_fixtures():
