@@ -9,9 +9,10 @@ when the units agree (a rate against a count).
 
 import math
 import re
-import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+
+from .text import strip_diacritics
 
 ABBREVIATIONS = {
     "bhyt": "bao hiem y te", "bhxh": "bao hiem xa hoi", "bhtn": "bao hiem that nghiep",
@@ -37,8 +38,7 @@ THRESHOLD = 0.45
 
 def fold(text):
     """Lower case, no diacritics, đ -> d, punctuation to spaces."""
-    text = unicodedata.normalize("NFD", (text or "").replace("Đ", "D").replace("đ", "d"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = strip_diacritics(text).lower()
     return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 

@@ -20,14 +20,15 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from .text import strip_diacritics
+
 _SPACES = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=8192)
 def fold(text):
     """Lower case, no accents, single spaces: "UỶ BAN  Nhân dân" -> "uy ban nhan dan"."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    text = strip_diacritics(text)
     return _SPACES.sub(" ", text).strip().lower()
 
 

@@ -34,3 +34,11 @@ def clean(text):
 def has_foreign_digits(text):
     """True when ``text`` holds a decimal digit other than ASCII 0-9 ("９", "٣"); "m²" is not one."""
     return any(ch > "\x7f" and unicodedata.decimal(ch, None) is not None for ch in text or "")
+
+
+def strip_diacritics(text):
+    """``text`` without Vietnamese tone and vowel marks, đ read as d ("Đồng Tháp" -> "Dong Thap"); case
+    and punctuation kept. The one place the marks come off: core.matching.fold (search, catalogue
+    matching, the stored folded names) and core.plan_text.fold build on it."""
+    text = unicodedata.normalize("NFD", (text or "").replace("Đ", "D").replace("đ", "d"))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))

@@ -1,7 +1,16 @@
 from django.contrib import admin
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
+
+from units.admin_lists import (
+    FoldedSearchMixin,
+    ProvinceListFilter,
+    UnitKindListFilter,
+    vn_number,
+    year_filter,
+)
 
 from .models import CatalogIndicator, PlanIndicator, PlanSector, Result, Sector
 from .services import apply_evaluation, refresh_indicator, set_target
@@ -69,12 +78,48 @@ class ResultInline(admin.TabularInline):
     fields = ["period", "is_estimate", "value", "numerator", "denominator", "text", "evaluation_text", "cause"]
 
 
+def plan_label(plan):
+    """The plan in an admin list column: "843/KH-UBND, điều chỉnh 1 – Đã ban hành"."""
+    text = plan.number_symbol if plan.number else _("chưa có số")
+    if plan.revision:
+        text = f"{text}, điều chỉnh {plan.revision}"
+    return f"{text} – {plan.get_status_display()}"
+
+
+def plan_columns(path):
+    """A mixin with the unit, year and plan columns of rows reached from a plan at ``path`` ("plan",
+    "indicator__plan"); list them in ``list_display`` and ``list_select_related`` the path's unit."""
+
+    def plan_of(obj):
+        for step in path.split("__"):
+            obj = getattr(obj, step)
+        return obj
+
+    class PlanColumns:
+        @admin.display(description=_("đơn vị"), ordering=f"{path}__unit__name")
+        def unit_name(self, obj):
+            return plan_of(obj).unit.name
+
+        @admin.display(description=_("năm"), ordering=f"{path}__year")
+        def year(self, obj):
+            return plan_of(obj).year
+
+        @admin.display(description=_("kế hoạch"))
+        def plan_text(self, obj):
+            return plan_label(plan_of(obj))
+
+    return PlanColumns
+
+
 @admin.register(PlanIndicator)
-class PlanIndicatorAdmin(TargetsThroughServices, SimpleHistoryAdmin):
-    list_display = ["name", "target_text", "target_kind", "plan", "plan_sector", "catalog"]
-    list_filter = ["target_kind", "plan__year", "plan_sector__sector", "aggregation"]
-    search_fields = ["name", "target_text", "plan__unit__name"]
-    list_select_related = ["plan__unit", "plan_sector", "catalog"]
+class PlanIndicatorAdmin(TargetsThroughServices, FoldedSearchMixin, plan_columns("plan"), SimpleHistoryAdmin):
+    list_display = ["short_name", "unit_name", "year", "plan_text", "target_text", "target", "unit_of_measure",
+                    "plan_sector"]
+    list_filter = [year_filter("plan__year"), ProvinceListFilter, ("plan__unit__kind", UnitKindListFilter),
+                   "target_kind", "plan_sector__sector", "aggregation"]
+    search_fields = ["name"]
+    folded_search_fields = ["name_folded", "plan__unit__name_folded"]
+    list_select_related = ["plan__unit", "plan_sector"]
     raw_id_fields = ["plan", "plan_sector", "parent", "department"]
     autocomplete_fields = ["catalog"]
     inlines = [ResultInline]
@@ -85,10 +130,34 @@ class PlanIndicatorAdmin(TargetsThroughServices, SimpleHistoryAdmin):
         ids = ",".join(str(pk) for pk in queryset.filter(catalog__isnull=True).values_list("pk", flat=True)[:500])
         return HttpResponseRedirect(f"{reverse('indicators:catalog_link_list')}?ids={ids}")
 
+    @admin.display(description=_("tên chỉ tiêu"), ordering="name")
+    def short_name(self, obj):
+        return obj.name if len(obj.name) <= 90 else obj.name[:88] + "…"
+
+    @admin.display(description=_("giá trị chỉ tiêu"), ordering="target_value")
+    def target(self, obj):
+        return vn_number(obj.target_value, percent=obj.target_unit == "%")
+
 
 @admin.register(Result)
-class ResultAdmin(TargetsThroughServices, SimpleHistoryAdmin):
-    list_display = ["indicator", "period", "is_estimate", "value", "numerator", "denominator", "updated_at"]
-    list_filter = ["period", "is_estimate"]
-    search_fields = ["indicator__name", "indicator__plan__unit__name"]
+class ResultAdmin(TargetsThroughServices, FoldedSearchMixin, plan_columns("indicator__plan"),
+                  SimpleHistoryAdmin):
+    list_display = ["indicator", "unit_name", "year", "plan_text", "period", "result_value", "fraction", "status",
+                    "updated_at"]
+    list_filter = [year_filter("indicator__plan__year"), ProvinceListFilter,
+                   ("indicator__plan__unit__kind", UnitKindListFilter), "period", "status", "is_estimate"]
+    search_fields = ["indicator__name"]
+    folded_search_fields = ["indicator__name_folded", "indicator__plan__unit__name_folded"]
+    list_select_related = ["indicator__plan__unit"]
     raw_id_fields = ["indicator", "updated_by"]
+    show_full_result_count = False  # a nationwide year holds millions of results: no second COUNT(*)
+
+    @admin.display(description=_("giá trị"), ordering="value")
+    def result_value(self, obj):
+        return vn_number(obj.value)
+
+    @admin.display(description=_("tử số / mẫu số"))
+    def fraction(self, obj):
+        if obj.numerator is None and obj.denominator is None:
+            return "–"
+        return f"{vn_number(obj.numerator)} / {vn_number(obj.denominator)}"

@@ -8,6 +8,7 @@ from simple_history.models import HistoricalRecords
 from core.evaluation import STATUS_LABELS
 from core.periods import PERIODS
 from core.phrases import Target
+from units.folding import FoldedFieldsMixin, FoldedQuerySet
 from units.models import Department
 
 # The evaluation statuses, in the order documents and the dashboard list them; the codes and
@@ -97,7 +98,7 @@ class PlanSector(models.Model):
         return self.name
 
 
-class PlanIndicator(models.Model):
+class PlanIndicator(FoldedFieldsMixin, models.Model):
     plan = models.ForeignKey("plans.Plan", verbose_name=_("kế hoạch"), on_delete=models.CASCADE,
                              related_name="indicators")
     plan_sector = models.ForeignKey(PlanSector, verbose_name=_("lĩnh vực"), on_delete=models.CASCADE,
@@ -107,6 +108,7 @@ class PlanIndicator(models.Model):
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
     stt = models.CharField(_("STT"), max_length=20, blank=True)
     name = models.TextField(_("tên chỉ tiêu"))
+    name_folded = models.TextField(editable=False, default="")  # units.folding: for search
     unit_of_measure = models.CharField(_("đơn vị tính"), max_length=50, blank=True)
 
     target_text = models.CharField(_("chỉ tiêu như văn bản ghi"), max_length=500, blank=True)
@@ -136,7 +138,10 @@ class PlanIndicator(models.Model):
     version = models.PositiveIntegerField(default=1)
     history = HistoricalRecords()
 
+    objects = FoldedQuerySet.as_manager()
+
     UNIT_LOOKUP = "plan__unit"
+    FOLDED = {"name_folded": "name"}
 
     class Meta:
         verbose_name = _("chỉ tiêu")

@@ -1,7 +1,16 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from indicators.admin import plan_columns
 from indicators.models import PlanIndicator, PlanSector
+from units.admin_lists import (
+    FoldedSearchMixin,
+    ProvinceListFilter,
+    UnitKindListFilter,
+    vn_number,
+    year_filter,
+)
 
 from .models import Comment, PeriodReport, Plan, Section, Task
 
@@ -33,10 +42,11 @@ class TaskInline(admin.TabularInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(SimpleHistoryAdmin):
+class PlanAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "unit", "year", "revision", "number", "status", "issued_on"]
-    list_filter = ["status", "year"]
-    search_fields = ["title", "unit__name", "number"]
+    list_filter = ["status", year_filter("year"), ProvinceListFilter, ("unit__kind", UnitKindListFilter)]
+    search_fields = ["title"]
+    folded_search_fields = ["title_folded", "unit__name_folded", "number", "year"]
     list_select_related = ["unit"]
     autocomplete_fields = ["unit"]
     raw_id_fields = ["revision_of"]
@@ -50,13 +60,38 @@ class SectionAdmin(admin.ModelAdmin):
     raw_id_fields = ["plan", "parent"]
 
 
+class OverdueListFilter(admin.SimpleListFilter):
+    """Tasks past their due date and not done (TaskQuerySet.overdue), on today's Vietnam date."""
+
+    title = _("quá hạn")
+    parameter_name = "qua_han"
+
+    def lookups(self, request, model_admin):
+        return [("1", _("Quá hạn, chưa hoàn thành"))]
+
+    def queryset(self, request, queryset):
+        return queryset.overdue() if self.value() == "1" else queryset
+
+
 @admin.register(Task)
-class TaskAdmin(SimpleHistoryAdmin):
-    list_display = ["title", "plan", "lead", "due_date", "progress", "status", "origin"]
-    list_filter = ["status", "origin"]
-    search_fields = ["title", "result_text", "plan__unit__name"]
+class TaskAdmin(FoldedSearchMixin, plan_columns("plan"), SimpleHistoryAdmin):
+    list_display = ["short_title", "unit_name", "year", "plan_text", "lead", "due_date", "task_progress", "status",
+                    "origin"]
+    list_filter = [year_filter("plan__year"), ProvinceListFilter, ("plan__unit__kind", UnitKindListFilter), "status",
+                   OverdueListFilter, "origin"]
+    search_fields = ["title"]
+    folded_search_fields = ["title_folded", "plan__unit__name_folded"]
+    list_select_related = ["plan__unit", "lead"]
     raw_id_fields = ["plan", "lead"]
     filter_horizontal = ["cooperating"]
+
+    @admin.display(description=_("nhiệm vụ"), ordering="title")
+    def short_title(self, obj):
+        return obj.title if len(obj.title) <= 90 else obj.title[:88] + "…"
+
+    @admin.display(description=_("tiến độ"), ordering="progress")
+    def task_progress(self, obj):
+        return vn_number(obj.progress, percent=True)
 
 
 @admin.register(PeriodReport)

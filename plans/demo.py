@@ -1,26 +1,30 @@
 """Demo data: the seed plans in fixtures/ and one account per role, loaded idempotently."""
 
-import re
-import unicodedata
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
+from core.matching import fold
 from units.models import COMMUNE_LEVEL, DISTRICT_LEVEL, PROVINCE_LEVEL, Role, RoleKind, Unit, UnitSuccession
 
 from .interchange import import_plan, load_plan_file
 from .models import Plan
+from .synthetic import SYNTHETIC_MARK, generate
 
 DEMO_PASSWORD = "kehoach2024"
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
+# The province whose communes get a synthetic year in the demo, so that the supervisors' dashboard has
+# roll-ups, comparisons, late reports and overdue tasks to show: Khánh Hòa, 65 communes, none of them
+# a commune a seed ward became (those keep their own first plan to write).
+DEMO_PROVINCE_CODE = "56"
 
 
 def slug(text):
-    text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    return re.sub(r"[^a-z0-9]+", "", text)
+    """"Phường Mỹ Phú" -> "phuongmyphu" (a demo user name)."""
+    return fold(text).replace(" ", "")
 
 
 def load_fixtures():
@@ -64,7 +68,8 @@ def create_demo_accounts():
         admin.save(update_fields=["password"])
     rows.append(("admin", "Quản trị hệ thống", "toàn quốc"))
 
-    wards = Unit.objects.filter(kind__in=COMMUNE_LEVEL, plans__isnull=False).distinct().order_by("name")
+    wards = (Unit.objects.filter(kind__in=COMMUNE_LEVEL, plans__isnull=False)
+             .exclude(plans__title__endswith=SYNTHETIC_MARK).distinct().order_by("name"))
     supervised = {}
     for ward in wards:
         s = slug(ward.short_name if not ward.short_name[:1].isdigit() else ward.name)
@@ -87,3 +92,21 @@ def create_demo_accounts():
         _account(username, f"{RoleKind.EDITOR.label} {new.name}", new, RoleKind.EDITOR)
         rows.append((username, str(RoleKind.EDITOR.label), f"{new.name} (từ 1/7/2025, gồm {link.predecessor.name})"))
     return rows
+
+
+def load_province_year(*, code=DEMO_PROVINCE_CODE, year=None, limit=None, today=None):
+    """A synthetic plan year (plans.synthetic: plans, indicators, monthly results, period reports some
+    late or missing, tasks some overdue) for the communes of the current province ``code`` (only the
+    first ``limit`` of them, in tree order, when given) and a supervisor of the province. Idempotent:
+    communes that have a plan of the year are skipped. Returns (account row, summary), or None when
+    the province is not loaded (load_units)."""
+    province = Unit.objects.current().filter(code=code, kind__in=PROVINCE_LEVEL).first()
+    if province is None:
+        return None
+    today = today or timezone.localdate()
+    year = year or today.year
+    summary = generate(year, province_codes=[code], limit=limit, today=today)
+    username = f"giamsat.{slug(province.name)}"
+    _account(username, f"Giám sát {province.name}", province, RoleKind.SUPERVISOR)
+    where = f"{province.name} (năm {year} mô phỏng: {summary['communes']} xã, phường)"
+    return (username, str(RoleKind.SUPERVISOR.label), where), summary

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.periods import PERIODS
+from units.folding import FoldedFieldsMixin, FoldedQuerySet
 from units.models import Department, Unit
 
 
@@ -18,7 +19,7 @@ class PlanStatus(models.TextChoices):
     ISSUED = "issued", _("Đã ban hành")
 
 
-class PlanQuerySet(models.QuerySet):
+class PlanQuerySet(FoldedQuerySet):
     def with_unit(self):
         return self.select_related("unit", "unit__parent")
 
@@ -39,7 +40,7 @@ def default_appendices():
     return [Appendix.PHU_LUC.value]
 
 
-class Plan(models.Model):
+class Plan(FoldedFieldsMixin, models.Model):
     unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="plans")
     year = models.PositiveSmallIntegerField(_("năm kế hoạch"))
     revision = models.PositiveSmallIntegerField(_("lần điều chỉnh"), default=0)
@@ -61,6 +62,7 @@ class Plan(models.Model):
                                  help_text=_("Khi chưa có ngày đầy đủ, ví dụ “ngày    tháng 02 năm 2024”."))
     doc_type = models.CharField(_("tên loại văn bản"), max_length=50, default="KẾ HOẠCH")
     title = models.CharField(_("trích yếu"), max_length=500)
+    title_folded = models.CharField(max_length=500, editable=False, default="")  # units.folding: for search
     legal_bases = models.JSONField(_("căn cứ"), default=list, blank=True)
     preamble = models.TextField(_("lời mở đầu"), blank=True)
     recipients = models.JSONField(_("nơi nhận"), default=list, blank=True)
@@ -85,6 +87,7 @@ class Plan(models.Model):
     objects = PlanQuerySet.as_manager()
 
     UNIT_LOOKUP = "unit"
+    FOLDED = {"title_folded": "title"}
 
     class Meta:
         verbose_name = _("kế hoạch")
@@ -173,14 +176,14 @@ class TaskStatus(models.TextChoices):
 OVERDUE_UNTIL = TaskStatus.DONE
 
 
-class TaskQuerySet(models.QuerySet):
+class TaskQuerySet(FoldedQuerySet):
     def overdue(self, today=None):
         """Tasks past their due date and not done, on the Vietnam date (``today`` for tests and the
         dashboard's chosen day)."""
         return self.filter(due_date__lt=today or timezone.localdate()).exclude(status=OVERDUE_UNTIL)
 
 
-class Task(models.Model):
+class Task(FoldedFieldsMixin, models.Model):
     plan = models.ForeignKey(Plan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="tasks")
     sector = models.ForeignKey("indicators.Sector", verbose_name=_("lĩnh vực"), null=True, blank=True,
                                on_delete=models.SET_NULL)
@@ -189,6 +192,7 @@ class Task(models.Model):
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
     stt = models.CharField(_("STT"), max_length=20, blank=True)
     title = models.TextField(_("nhiệm vụ"))
+    title_folded = models.TextField(editable=False, default="")  # units.folding: for search
     description = models.TextField(_("mô tả"), blank=True)
     lead = models.ForeignKey(Department, verbose_name=_("bộ phận chủ trì"), null=True, blank=True,
                              on_delete=models.SET_NULL, related_name="led_tasks")
@@ -211,6 +215,7 @@ class Task(models.Model):
     objects = TaskQuerySet.as_manager()
 
     UNIT_LOOKUP = "plan__unit"
+    FOLDED = {"title_folded": "title"}
 
     class Meta:
         verbose_name = _("nhiệm vụ")

@@ -28,8 +28,12 @@ BATCH = 5000
 TWO = Decimal("0.01")
 
 
+# Every synthetic plan's title ends so (the demo tells them from the seed plans by it).
+SYNTHETIC_MARK = "(dữ liệu mô phỏng)"
+
+
 def synthetic_title(year):
-    return f"Phát triển kinh tế - xã hội năm {year} (dữ liệu mô phỏng)"
+    return f"Phát triển kinh tế - xã hội năm {year} {SYNTHETIC_MARK}"
 
 
 @dataclass(frozen=True)
@@ -206,11 +210,12 @@ def delete_synthetic(year, communes):
     return len(ids)
 
 
-def generate(year, *, province_codes=None, replace=False, today=None, stdout=None):
+def generate(year, *, province_codes=None, limit=None, replace=False, today=None, stdout=None):
     """Create the synthetic year; communes that already have a plan of ``year`` are skipped unless
-    ``replace`` (which first removes the synthetic plans). Returns a summary dict."""
+    ``replace`` (which first removes the synthetic plans); ``limit``: only the first communes in tree
+    order (a small demo in tests). Returns a summary dict."""
     today = today or timezone.localdate()
-    communes = list(current_communes(province_codes))
+    communes = list(current_communes(province_codes))[:limit]
     removed = delete_synthetic(year, communes) if replace else 0
     has_plan = set(Plan.objects.filter(year=year, unit__in=communes).values_list("unit_id", flat=True))
     todo = [u for u in communes if u.pk not in has_plan]

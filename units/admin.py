@@ -1,6 +1,13 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
+from .admin_lists import FoldedSearchMixin
 from .models import Department, Role, Unit, UnitSuccession
+
+# The admin speaks for the application, in Vietnamese.
+admin.site.site_header = _("kehoach – Quản trị")
+admin.site.site_title = _("kehoach – Quản trị")
+admin.site.index_title = _("Quản trị dữ liệu kế hoạch")
 
 
 class DepartmentInline(admin.TabularInline):
@@ -24,10 +31,11 @@ class RoleInline(admin.TabularInline):
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["name", "code", "kind", "parent", "valid_from", "valid_to"]
     list_filter = ["kind", "valid_to"]
     search_fields = ["name", "code"]
+    folded_search_fields = ["name_folded", "code"]
     autocomplete_fields = ["parent"]
     readonly_fields = ["path", "depth"]
     inlines = [DepartmentInline, SuccessionInline, RoleInline]

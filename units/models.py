@@ -12,6 +12,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .folding import FoldedFieldsMixin, FoldedQuerySet
+
 
 class UnitKind(models.TextChoices):
     PROVINCE = "province", _("Tỉnh")
@@ -37,7 +39,7 @@ COMMUNE_LEVEL = {UnitKind.WARD, UnitKind.COMMUNE, UnitKind.TOWNSHIP, UnitKind.SP
 BELOW_COMMUNE = {UnitKind.KHOM, UnitKind.AP, UnitKind.THON, UnitKind.TO_DAN_PHO, UnitKind.KHU_PHO}
 
 
-class UnitQuerySet(models.QuerySet):
+class UnitQuerySet(FoldedQuerySet):
     def subtree_of(self, unit, *, include_self=True):
         """Every unit at or below ``unit``, in one query."""
         qs = self.filter(path__startswith=unit.path)
@@ -56,12 +58,14 @@ class UnitQuerySet(models.QuerySet):
         return self.filter(kind__in=COMMUNE_LEVEL)
 
 
-class Unit(models.Model):
+class Unit(FoldedFieldsMixin, models.Model):
     # A code is unique among the current units and among the units that ended on the same day:
     # since 1 July 2025 many new communes carry the code of one of the old wards they replaced.
     code = models.CharField(_("mã"), max_length=20, null=True, blank=True, db_index=True,  # noqa: DJ001 (no code: NULL, outside the unique constraints)
                             help_text=_("Mã đơn vị hành chính (GSO) nếu có."))
     name = models.CharField(_("tên"), max_length=200)
+    # The name folded (units.folding): what the search boxes match "my phu" against.
+    name_folded = models.CharField(max_length=200, editable=False, default="")
     kind = models.CharField(_("loại"), max_length=20, choices=UnitKind.choices)
     parent = models.ForeignKey("self", verbose_name=_("đơn vị cấp trên"), null=True, blank=True,
                                on_delete=models.PROTECT, related_name="children")
@@ -76,6 +80,7 @@ class Unit(models.Model):
     objects = UnitQuerySet.as_manager()
 
     UNIT_LOOKUP = "self"
+    FOLDED = {"name_folded": "name"}
 
     class Meta:
         verbose_name = _("đơn vị hành chính")

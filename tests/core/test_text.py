@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from core.text import clean, has_foreign_digits
+from core.text import clean, has_foreign_digits, strip_diacritics
 
 
 @pytest.mark.parametrize(("typed", "clean_text"), [
@@ -32,3 +32,9 @@ def test_clean_composes_decomposed_names():
 ])
 def test_has_foreign_digits(text, foreign):
     assert has_foreign_digits(text) is foreign
+
+
+def test_strip_diacritics_reads_đ_as_d_and_keeps_case_and_punctuation():
+    assert strip_diacritics("Phường Mỹ Phú, Đồng Tháp") == "Phuong My Phu, Dong Thap"
+    assert strip_diacritics("ĐƯỜNG đi – 2") == "DUONG di – 2"
+    assert strip_diacritics(None) == ""

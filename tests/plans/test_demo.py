@@ -7,9 +7,13 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from indicators.models import PlanIndicator
-from plans.models import Plan
-from units.models import Unit
+from plans.demo import DEMO_PROVINCE_CODE
+from plans.models import PeriodReport, Plan, Task
+from plans.synthetic import SYNTHETIC_MARK
+from tests import factories as f
+from units.models import Role, Unit
 from units.scoping import scoped
+from units.services import REORGANISATION_DAY
 
 
 @pytest.fixture
@@ -93,3 +97,34 @@ def test_editor_lands_on_own_plan_grouped_by_sector(demo, client):
     assert "Phường Mỹ Phú" in content
     assert "KINH TẾ" in content and "9.949.000.000đ" in content
     assert "≥ 90%" in content  # "90% trở lên" with its parsed meaning
+
+
+@pytest.fixture
+def small_province(db):
+    """A current province with four communes, under the demo province's code."""
+    province = f.UnitFactory(name="Khánh Hòa", kind="province", code=DEMO_PROVINCE_CODE, valid_from=REORGANISATION_DAY)
+    for i in range(4):
+        f.UnitFactory(name=f"Xã Thử {i}", kind="commune", code=f"56{i:03}", parent=province,
+                      valid_from=REORGANISATION_DAY)
+    return province
+
+
+def test_demo_province_year_is_idempotent_and_has_a_supervisor(small_province, capsys):
+    call_command("load_demo", communes=2)
+    first = capsys.readouterr().out
+    counts = (Plan.objects.count(), PlanIndicator.objects.count(), PeriodReport.objects.count(),
+              Task.objects.count(), get_user_model().objects.count(), Role.objects.count())
+    call_command("load_demo", communes=2)
+    second = capsys.readouterr().out
+
+    synthetic = Plan.objects.filter(title__endswith=SYNTHETIC_MARK)
+    assert synthetic.count() == 2
+    assert (Plan.objects.count(), PlanIndicator.objects.count(), PeriodReport.objects.count(),
+            Task.objects.count(), get_user_model().objects.count(), Role.objects.count()) == counts
+    assert "giamsat.khanhhoa" in first and "giamsat.khanhhoa" in second
+    assert "tạo mới 2 kế hoạch" in first and "tạo mới 0 kế hoạch, đã có 2" in second
+    supervisor = get_user_model().objects.get(username="giamsat.khanhhoa")
+    assert scoped(Plan.objects.all(), supervisor).count() == 2
+    # the synthetic communes get no ward accounts of their own, the seed wards keep theirs
+    assert not Role.objects.filter(unit__parent=small_province).exists()
+    assert get_user_model().objects.filter(username="canbo.myphu").exists()
