@@ -5,6 +5,7 @@ from django.urls import include, path
 from config import views as edge_views
 from config.throttle import is_post, throttle
 from plans import views as plans_views
+from units.people_views import LoginView
 
 handler400 = "config.views.bad_request"
 
@@ -14,7 +15,7 @@ urlpatterns = [
     path("units/", include("units.urls")),
     path("", include("indicators.urls")),
     path("", include("reports.urls")),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("login/", LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password/change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("password/change/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),

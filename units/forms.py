@@ -2,9 +2,13 @@
 the Vietnamese way, strict Vietnamese numbers within the figure columns, one-per-line lists."""
 
 from django import forms
+from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
 
 from core.vnformat import column_problem, parse_number_strict
+
+from .models import RoleKind
+from .people import LINK, OTP
 
 DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"]
 DATE_ERROR = "Ngày không hợp lệ, ví dụ 15/01/2024."
@@ -87,3 +91,57 @@ class DepartmentForm(StyledMixin, forms.Form):
         self.unit = unit
         self.style()
         self.fields["name"].error_messages["required"] = "Nhập tên bộ phận."
+
+
+class RoleChoiceMixin:
+    """A role field that accepts any role kind but offers only ``roles`` (those the person may give):
+    a crafted form naming another kind gets past the form and is refused by the service (403)."""
+
+    def offer_roles(self, roles):
+        offered = [(value, label) for value, label in RoleKind.choices if value in roles]
+        self.fields["role"].widget.choices = offered
+        self.fields["role"].error_messages["invalid_choice"] = "Vai trò: lựa chọn không hợp lệ."
+        self.fields["role"].error_messages["required"] = "Vai trò: hãy chọn một vai trò."
+
+
+class PasswordMethodField(forms.ChoiceField):
+    def __init__(self, **kwargs):
+        super().__init__(label="Mật khẩu", widget=forms.RadioSelect, initial=OTP, choices=[
+            (OTP, "Mật khẩu dùng một lần, hiện cho tôi để trao tận tay"),
+            (LINK, "Gửi liên kết đặt mật khẩu qua e-mail"),
+        ], error_messages={"invalid_choice": "Mật khẩu: lựa chọn không hợp lệ."}, **kwargs)
+
+
+class PersonForm(RoleChoiceMixin, StyledMixin, forms.Form):
+    """A new person of a unit: PersonForm(data, *, roles), ``roles`` those the actor may give there."""
+
+    full_name = forms.CharField(label="Họ và tên", max_length=150)
+    username = forms.CharField(label="Tên đăng nhập", max_length=150, validators=[UnicodeUsernameValidator(
+        message="Tên đăng nhập: chỉ gồm chữ, số và các ký tự @ . + - _")])
+    email = forms.EmailField(label="E-mail", required=False,
+                             error_messages={"invalid": "E-mail: địa chỉ không hợp lệ."})
+    role = forms.ChoiceField(label="Vai trò", choices=RoleKind.choices)
+    method = PasswordMethodField()
+
+    def __init__(self, data=None, *, roles):
+        super().__init__(data, initial={"role": RoleKind.EDITOR if RoleKind.EDITOR in roles else None})
+        self.style()
+        self.offer_roles(roles)
+        self.fields["method"].widget.attrs["class"] = "form-check-input"
+        self.fields["full_name"].error_messages["required"] = "Họ và tên: không được để trống."
+        self.fields["username"].error_messages["required"] = "Tên đăng nhập: không được để trống."
+
+
+class RoleForm(RoleChoiceMixin, StyledMixin, forms.Form):
+    """A person's role on a unit: RoleForm(data, *, roles, initial_role=None)."""
+
+    role = forms.ChoiceField(label="Vai trò", choices=RoleKind.choices)
+
+    def __init__(self, data=None, *, roles, initial_role=None):
+        super().__init__(data, initial={"role": initial_role})
+        self.style()
+        self.offer_roles(roles)
+
+
+class NewPasswordForm(forms.Form):
+    method = PasswordMethodField()

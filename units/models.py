@@ -7,9 +7,11 @@ A unit's ``path`` is the chain of primary keys from the root ("/12/345/6789/"), 
 from datetime import date
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history import register
 from simple_history.models import HistoricalRecords
 
 from .folding import FoldedFieldsMixin, FoldedQuerySet
@@ -200,6 +202,7 @@ class Role(models.Model):
                              on_delete=models.CASCADE, related_name="unit_roles")
     unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.CASCADE, related_name="roles")
     role = models.CharField(_("vai trò"), max_length=20, choices=RoleKind.choices)
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("vai trò")
@@ -208,3 +211,33 @@ class Role(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.get_role_display()} · {self.unit}"
+
+
+class OneTimePassword(models.Model):
+    """A password given to a person by whoever added them: it opens one session, in which the person
+    sets their own (units.people.use_one_time_password)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, verbose_name=_("người dùng"), on_delete=models.CASCADE,
+                                related_name="one_time_password")
+    issued_at = models.DateTimeField(_("cấp lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("mật khẩu dùng một lần")
+        verbose_name_plural = _("mật khẩu dùng một lần")
+
+    def __str__(self):
+        return str(self.user)
+
+
+class AccountRecords(HistoricalRecords):
+    """The history of accounts (who added, deactivated or reactivated whom), without the fields that
+    change on every login: Django saves ``last_login`` alone then, which writes no row here."""
+
+    def post_save(self, instance, created, using=None, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields and set(update_fields) <= set(self.excluded_fields):
+            return
+        super().post_save(instance, created, using=using, **kwargs)
+
+
+register(get_user_model(), app="units", records_class=AccountRecords, excluded_fields=["password", "last_login"])

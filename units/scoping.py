@@ -14,7 +14,7 @@ from django.db.models.lookups import StartsWith
 from django.http import Http404
 
 from .models import Role, Unit, UnitSuccession
-from .permissions import READ_ROLES, WRITE_ROLES
+from .permissions import GRANTS, READ_ROLES, WRITE_ROLES
 
 
 def visible_units(user, *, write=False, roles=None):
@@ -42,6 +42,20 @@ def visible_units(user, *, write=False, roles=None):
         visible |= Q(valid_to__isnull=False) & Q(Exists(UnitSuccession.objects.filter(predecessor=OuterRef("pk"))
                                                         .filter(Exists(covers_successor))))
     return Unit.objects.filter(visible)
+
+
+def people_units(user):
+    """Units whose people ``user`` manages (the rule is ``units.permissions.GRANTS``): one SQL query."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Unit.objects.none()
+    if user.is_superuser:
+        return Unit.objects.all()
+    mine = Role.objects.filter(user_id=user.pk)
+    at_own = mine.filter(role__in=[role for role, (_, own) in GRANTS.items() if own])
+    below = mine.filter(role__in=[role for role, (_, own) in GRANTS.items() if not own]).exclude(
+        unit_id=OuterRef("pk"))
+    return Unit.objects.filter(Q(Exists(at_own.filter(StartsWith(OuterRef("path"), F("unit__path")))))
+                               | Q(Exists(below.filter(StartsWith(OuterRef("path"), F("unit__path"))))))
 
 
 def scoped(queryset, user, *, write=False, roles=None):

@@ -47,6 +47,12 @@ def supervises(user):
     return permissions.supervises(user)
 
 
+@register.filter
+def manages_people(user):
+    """Whether the navbar shows "Người dùng"."""
+    return permissions.manages_people(user)
+
+
 # --- numbers and words ---------------------------------------------------------------------------
 
 @register.filter
