@@ -101,6 +101,17 @@ MATRIX = [
      False),
     ("units:department_active", lambda o: [o.plan.unit_id, o.department.pk], "post", {"active": "0"},
      WRITE_ACTION, False),
+    # the people of a unit: its leader, and the supervisor above it (units.permissions.GRANTS)
+    ("units:people_index", lambda o: [], "get", None, expect(403, 302, 403, 302, 403), False),
+    ("units:people_list", lambda o: [o.plan.unit_id], "get", None, expect(403, 200, 403, 200, 404), True),
+    ("units:people_list", lambda o: [o.plan.unit_id], "post", {}, expect(403, 200, 403, 200, 404), True),
+    ("units:person_role", lambda o: [o.plan.unit_id, o.person.pk], "post", {"role": "viewer"},
+     expect(403, 302, 403, 302, 404), False),
+    ("units:person_active", lambda o: [o.plan.unit_id, o.person.pk], "post", {"active": "0"},
+     expect(403, 302, 403, 302, 404), False),
+    ("units:person_password", lambda o: [o.plan.unit_id, o.person.pk], "post", {"method": "otp"},
+     expect(403, 200, 403, 200, 404), False),
+    ("units:password_set", lambda o: [], "get", None, expect(302, 302, 302, 302, 302), False),
     # help and search: everyone signed in
     ("guide:guide", lambda o: [], "get", None, expect(200, 200, 200, 200, 200), False),
     ("guide:guide_role", lambda o: ["editor"], "get", None, expect(200, 200, 200, 200, 200), False),
@@ -136,6 +147,7 @@ class Objects:
         self.indicator = f.PlanIndicatorFactory(plan=plan)
         self.task = f.TaskFactory(plan=plan)
         self.department = f.DepartmentFactory(unit=plan.unit)
+        self.person = f.RoleFactory(unit=plan.unit, role="editor", user__username="nguoi_a").user
         f.PeriodReportFactory(plan=plan, period="q2", status="submitted")
 
 

@@ -19,7 +19,7 @@ from django_tables2 import RequestConfig
 from . import people
 from .forms import NewPasswordForm, PersonForm, RoleForm
 from .models import Unit
-from .permissions import can_manage_person, grantable_roles
+from .permissions import can_manage_person, grantable_roles, manages_people
 from .scoping import get_scoped_or_404, people_units
 from .tables import PeopleUnitTable, PersonTable
 
@@ -54,6 +54,8 @@ def _shown_once(request, unit, person, password):
 @login_required
 def people_index(request):
     """Units whose people the person manages; straight to the one when there is one."""
+    if not manages_people(request.user):
+        raise PermissionDenied
     units = people_units(request.user).annotate(people=Count("roles__user", distinct=True)).order_by("path")
     query = " ".join(request.GET.get("q", "").split())
     if query:
