@@ -93,13 +93,17 @@ class DepartmentForm(StyledMixin, forms.Form):
         self.fields["name"].error_messages["required"] = "Nhập tên bộ phận."
 
 
+def role_choices(roles):
+    """The (value, label) choices of ``roles``, in the enum's order."""
+    return [(value, label) for value, label in RoleKind.choices if value in roles]
+
+
 class RoleChoiceMixin:
     """A role field that accepts any role kind but offers only ``roles`` (those the person may give):
     a crafted form naming another kind gets past the form and is refused by the service (403)."""
 
     def offer_roles(self, roles):
-        offered = [(value, label) for value, label in RoleKind.choices if value in roles]
-        self.fields["role"].widget.choices = offered
+        self.fields["role"].widget.choices = role_choices(roles)
         self.fields["role"].error_messages["invalid_choice"] = "Vai trò: lựa chọn không hợp lệ."
         self.fields["role"].error_messages["required"] = "Vai trò: hãy chọn một vai trò."
 
@@ -132,14 +136,14 @@ class PersonForm(RoleChoiceMixin, StyledMixin, forms.Form):
         self.fields["username"].error_messages["required"] = "Tên đăng nhập: không được để trống."
 
 
-class RoleForm(RoleChoiceMixin, StyledMixin, forms.Form):
-    """A person's role on a unit: RoleForm(data, *, roles, initial_role=None)."""
+class RoleForm(RoleChoiceMixin, forms.Form):
+    """A person's new role on a unit: RoleForm(data, *, roles). (The people list draws its own small
+    select per row from ``role_choices``.)"""
 
     role = forms.ChoiceField(label="Vai trò", choices=RoleKind.choices)
 
-    def __init__(self, data=None, *, roles, initial_role=None):
-        super().__init__(data, initial={"role": initial_role})
-        self.style()
+    def __init__(self, data=None, *, roles):
+        super().__init__(data)
         self.offer_roles(roles)
 
 

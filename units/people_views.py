@@ -17,8 +17,8 @@ from django.views.decorators.http import require_POST
 from django_tables2 import RequestConfig
 
 from . import people
-from .forms import NewPasswordForm, PersonForm, RoleForm
-from .models import Unit
+from .forms import NewPasswordForm, PersonForm, RoleForm, role_choices
+from .models import BELOW_COMMUNE, Unit
 from .permissions import can_manage_person, grantable_roles, manages_people
 from .scoping import get_scoped_or_404, people_units
 from .tables import PeopleUnitTable, PersonTable
@@ -56,7 +56,9 @@ def people_index(request):
     """Units whose people the person manages; straight to the one when there is one."""
     if not manages_people(request.user):
         raise PermissionDenied
-    units = people_units(request.user).annotate(people=Count("roles__user", distinct=True)).order_by("path")
+    # Hamlets and residential groups below a commune are left out: nobody holds roles there.
+    units = (people_units(request.user).exclude(kind__in=BELOW_COMMUNE)
+             .annotate(people=Count("roles__user", distinct=True)).order_by("path"))
     query = " ".join(request.GET.get("q", "").split())
     if query:
         units = units.filter(name__icontains=query)
@@ -87,9 +89,9 @@ def people_list(request, unit_pk):
         person.here = [r for r in person.all_roles if r.unit_id == unit.pk]
         person.elsewhere = [r for r in person.all_roles if r.unit_id != unit.pk]
         person.manageable = can_manage_person(request.user, person, person.all_roles)
-        person.role_form = RoleForm(roles=roles, initial_role=person.here[0].role if person.here else None)
     return render(request, "units/people_list.html", {
         "unit": unit, "form": form, "table": PersonTable(listed), "history": people.people_history(unit),
+        "role_choices": role_choices(roles),
     })
 
 

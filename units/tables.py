@@ -13,7 +13,7 @@ class PersonTable(tables.Table):
     ``manageable`` set by the view)."""
 
     name = tables.Column(verbose_name="Họ và tên", accessor="username", orderable=False)
-    email = tables.Column(verbose_name="E-mail", default="", orderable=False)
+    email = tables.Column(verbose_name="E-mail", default="", orderable=False, attrs={"th": {"class": "text-nowrap"}})
     roles = tables.Column(verbose_name="Vai trò", accessor="pk", orderable=False)
     status = tables.Column(verbose_name="Trạng thái", accessor="is_active", orderable=False,
                            attrs={"td": {"class": "text-nowrap"}})
