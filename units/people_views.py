@@ -33,11 +33,13 @@ def _unit(request, unit_pk):
     return unit, roles
 
 
-def _person(request, unit, person_pk):
+def _unit_person(request, unit_pk, person_pk):
+    """The unit (as ``_unit``) and a person holding a role on it: 404 for anyone else."""
+    unit, roles = _unit(request, unit_pk)
     person = people.person_of(unit, person_pk)
     if person is None:
         raise Http404
-    return person
+    return unit, roles, person
 
 
 def _back(unit, person=None):
@@ -98,8 +100,7 @@ def people_list(request, unit_pk):
 @login_required
 @require_POST
 def person_role(request, unit_pk, person_pk):
-    unit, roles = _unit(request, unit_pk)
-    person = _person(request, unit, person_pk)
+    unit, roles, person = _unit_person(request, unit_pk, person_pk)
     form = RoleForm(request.POST, roles=roles)
     if not form.is_valid():
         messages.error(request, " ".join(form.errors["role"]))
@@ -112,8 +113,7 @@ def person_role(request, unit_pk, person_pk):
 @login_required
 @require_POST
 def person_active(request, unit_pk, person_pk):
-    unit, _ = _unit(request, unit_pk)
-    person = _person(request, unit, person_pk)
+    unit, _, person = _unit_person(request, unit_pk, person_pk)
     active = request.POST.get("active") == "1"
     people.set_active(person, active=active, by=request.user)
     messages.success(request, f"Đã {'mở lại' if active else 'ngừng hoạt động'} tài khoản {person.username}.")
@@ -123,8 +123,7 @@ def person_active(request, unit_pk, person_pk):
 @login_required
 @require_POST
 def person_password(request, unit_pk, person_pk):
-    unit, _ = _unit(request, unit_pk)
-    person = _person(request, unit, person_pk)
+    unit, _, person = _unit_person(request, unit_pk, person_pk)
     form = NewPasswordForm(request.POST)
     try:
         if not form.is_valid():
