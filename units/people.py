@@ -41,8 +41,8 @@ def role_label(role):
 # --- reading ---------------------------------------------------------------------------------
 
 def people_of(unit):
-    """People holding a role on ``unit``, each with ``unit_roles_here`` (their roles on it) and
-    ``all_roles`` (every role they hold, unit loaded): two queries."""
+    """People holding a role on ``unit``, each with ``all_roles`` (every role they hold, here or
+    elsewhere, unit loaded): two queries."""
     return list(
         User.objects.filter(unit_roles__unit=unit).distinct().order_by("first_name", "last_name", "username")
         .prefetch_related(Prefetch("unit_roles", queryset=Role.objects.select_related("unit").order_by("role"),
@@ -51,10 +51,8 @@ def people_of(unit):
 
 
 def person_of(unit, pk):
-    """The person ``pk`` holding a role on ``unit`` (with ``all_roles``), or None."""
-    return next((p for p in User.objects.filter(pk=pk, unit_roles__unit=unit).distinct()
-                 .prefetch_related(Prefetch("unit_roles", queryset=Role.objects.select_related("unit"),
-                                            to_attr="all_roles"))), None)
+    """The person ``pk`` holding a role on ``unit``, or None."""
+    return User.objects.filter(pk=pk, unit_roles__unit=unit).distinct().first()
 
 
 def people_history(unit, *, limit=50):
