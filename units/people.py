@@ -8,7 +8,7 @@ role's history row).
 """
 
 from django.conf import settings
-from django.contrib.auth import get_user_model, update_session_auth_hash
+from django.contrib.auth import HASH_SESSION_KEY, get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
@@ -230,5 +230,6 @@ def use_one_time_password(sender, request, user, **kwargs):
     if OneTimePassword.objects.filter(user=user).delete()[0]:
         user.set_unusable_password()
         user.save(update_fields=["password"])
-        update_session_auth_hash(request, user)  # this session stays signed in
-        request.session[SESSION_MUST_SET] = True
+        if request is not None:
+            request.session[HASH_SESSION_KEY] = user.get_session_auth_hash()  # this session stays signed in
+            request.session[SESSION_MUST_SET] = True

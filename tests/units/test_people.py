@@ -273,3 +273,11 @@ def test_people_list_query_count(client, leader_a, ward_a, people, django_assert
     # session, user, unit, the leader's roles there, people, their roles, two history queries, navbar
     with django_assert_num_queries(9):
         assert client.get(url("people_list", ward_a.pk)).status_code == 200
+
+
+def test_unit_page_links_to_its_people_for_those_who_manage_them(client, leader_a, editor_a, ward_a):
+    link = f'href="{url("people_list", ward_a.pk)}"'
+    client.force_login(leader_a)
+    assert link in client.get(reverse("plans:unit_history", args=[ward_a.pk])).content.decode()
+    client.force_login(editor_a)
+    assert link not in client.get(reverse("plans:unit_history", args=[ward_a.pk])).content.decode()
