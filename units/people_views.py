@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from django_tables2 import RequestConfig
 
 from . import people
+from .folding import matching
 from .forms import NewPasswordForm, PersonForm, RoleForm, role_choices
 from .models import BELOW_COMMUNE, Unit
 from .permissions import can_manage_person, grantable_roles, manages_people
@@ -62,8 +63,7 @@ def people_index(request):
     units = (people_units(request.user).exclude(kind__in=BELOW_COMMUNE)
              .annotate(people=Count("roles__user", distinct=True)).order_by("path"))
     query = " ".join(request.GET.get("q", "").split())
-    if query:
-        units = units.filter(name__icontains=query)
+    units = matching(units, query, "name_folded", "code")
     if not query and len(first := units[:2]) == 1:
         return redirect("units:people_list", unit_pk=first[0].pk)
     table = PeopleUnitTable(units)

@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('units', '0003_department_active_history'),
+        ('units', '0004_unit_name_folded'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
