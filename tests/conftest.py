@@ -2,9 +2,14 @@
 an editor of ward B in another district, a leader of A and a viewer of A."""
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from tests import factories as f
 from units.models import RoleKind
+
+# No timed assertions in the suite: Hypothesis's per-example deadline fails on a busy machine.
+hypothesis_settings.register_profile("kehoach", deadline=None)
+hypothesis_settings.load_profile("kehoach")
 
 
 @pytest.fixture
