@@ -196,6 +196,8 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "kehoach@localhost")
 PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 3 * 3600)
+# Where the links of e-mailed reminders (manage.py send_reminders) point: the address people open.
+SITE_URL = env_str("SITE_URL", "http://localhost:8000").rstrip("/")
 
 # One cache for every app server (the /verify/ and password-reset limits): the database under
 # PRODUCTION=1 (`make serve` creates the table), this process's memory otherwise.

@@ -26,15 +26,30 @@ def next_report(year, *, monthly_day, annual_due=None, submitted=(), today):
     """The next report to submit: the first month (then the year) not yet submitted whose due
     day is today or later; when only the year's report is left and its day has passed, that
     one, overdue. None when everything is submitted."""
-    done_months = {last_month(p) for p in submitted if p != "y"}
+    candidates = _unsubmitted(year, monthly_day, annual_due, submitted)
     year_done = "y" in submitted
-    candidates = [(f"m{m}", due_date(f"m{m}", year, monthly_day=monthly_day))
-                  for m in range(1, 13) if m not in done_months]
-    if not year_done:
-        candidates.append(("y", annual_due or due_date("y", year, monthly_day=monthly_day)))
     for period, due in candidates:
         if due >= today:
             return NextReport(period, due, False)
     if not year_done:
         return NextReport("y", candidates[-1][1], True)
     return None
+
+
+def reports_due_by(year, *, monthly_day, annual_due=None, submitted=(), skip=(), until, today):
+    """Every report of the year not yet submitted whose due day is ``until`` or earlier, in order, as
+    NextReport (overdue when the day is before ``today``); periods in ``skip`` are left out (e.g.
+    those reopened, which are followed on their own)."""
+    return [NextReport(period, due, due < today)
+            for period, due in _unsubmitted(year, monthly_day, annual_due, submitted)
+            if due <= until and period not in skip]
+
+
+def _unsubmitted(year, monthly_day, annual_due, submitted):
+    """[(period, due date)] of the months and the year not covered by a submitted period."""
+    done_months = {last_month(p) for p in submitted if p != "y"}
+    candidates = [(f"m{m}", due_date(f"m{m}", year, monthly_day=monthly_day))
+                  for m in range(1, 13) if m not in done_months]
+    if "y" not in submitted:
+        candidates.append(("y", annual_due or due_date("y", year, monthly_day=monthly_day)))
+    return candidates

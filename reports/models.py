@@ -76,3 +76,60 @@ class IssuedDocument(models.Model):
     def display_code(self):
         """"ABCDE-FGHJK": the code as printed, in two groups of five."""
         return f"{self.code[:5]}-{self.code[5:]}" if self.code else ""
+
+
+# --- "Việc cần làm" and e-mail reminders (reports.todo) -------------------------------------------
+
+class ReminderPreference(models.Model):
+    """A person's choice about e-mail reminders (no row: reminders are on)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, verbose_name=_("người dùng"), on_delete=models.CASCADE,
+                                related_name="reminder_preference")
+    email_reminders = models.BooleanField(_("nhận thư nhắc việc"), default=True)
+
+    class Meta:
+        verbose_name = _("tuỳ chọn nhắc việc")
+        verbose_name_plural = _("tuỳ chọn nhắc việc")
+
+    def __str__(self):
+        return f"{self.user} · {self.email_reminders}"
+
+
+class CommentRead(models.Model):
+    """How far a person has read the comments of a plan: those created up to ``seen_until`` are read
+    (set when the plan page shows them its comments)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người dùng"), on_delete=models.CASCADE,
+                             related_name="+")
+    plan = models.ForeignKey("plans.Plan", verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="+")
+    seen_until = models.DateTimeField(_("đã đọc đến"))
+
+    UNIT_LOOKUP = "plan__unit"
+
+    class Meta:
+        verbose_name = _("nhận xét đã đọc")
+        verbose_name_plural = _("nhận xét đã đọc")
+        constraints = [models.UniqueConstraint(fields=["user", "plan"], name="comment_read_unique")]
+
+    def __str__(self):
+        return f"{self.user} · {self.plan_id} · {self.seen_until}"
+
+
+class ReminderSent(models.Model):
+    """One reminder e-mailed to a person: an item (``kind`` + ``key``) in a ``state`` ("due_soon",
+    "overdue", ...). The unique key is what makes send_reminders idempotent."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người dùng"), on_delete=models.CASCADE,
+                             related_name="+")
+    kind = models.CharField(_("loại việc"), max_length=20)
+    key = models.CharField(_("đối tượng"), max_length=60)
+    state = models.CharField(_("tình trạng"), max_length=60)
+    sent_at = models.DateTimeField(_("gửi lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("thư nhắc việc đã gửi")
+        verbose_name_plural = _("thư nhắc việc đã gửi")
+        constraints = [models.UniqueConstraint(fields=["user", "kind", "key", "state"], name="reminder_sent_unique")]
+
+    def __str__(self):
+        return f"{self.user} · {self.kind} {self.key} · {self.state}"

@@ -1,4 +1,4 @@
-"""Every page of reports/: official documents, the supervisors' dashboard, issuing and verification."""
+"""Every page of reports/: official documents, the supervisors' dashboard, issuing and verification, the to-do list."""
 
 from django.urls import include, path
 
@@ -7,4 +7,5 @@ urlpatterns = [
     path("dashboard/", include("reports.dashboard.urls")),
     path("", include("reports.issuing.urls")),
     path("", include("reports.guide.urls")),
+    path("", include("reports.todo.urls")),
 ]

@@ -17,12 +17,13 @@ from .models import Role, Unit, UnitSuccession
 from .permissions import GRANTS, READ_ROLES, WRITE_ROLES
 
 
-def visible_units(user, *, write=False, roles=None):
+def visible_units(user, *, write=False, roles=None, held=False):
     """Units the user may read (or, with ``write``, change; or where they hold one of ``roles``):
-    one SQL query, any depth."""
+    one SQL query, any depth. With ``held`` a superuser counts like anyone else, through the roles
+    they hold only (a person's to-do list is what their roles give them, not the whole country)."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return Unit.objects.none()
-    if user.is_superuser:
+    if user.is_superuser and not held:
         return Unit.objects.all()
     reading = roles is None and not write
     if roles is None:
@@ -58,14 +59,15 @@ def people_units(user):
                                | Q(Exists(below.filter(StartsWith(OuterRef("path"), F("unit__path"))))))
 
 
-def scoped(queryset, user, *, write=False, roles=None):
+def scoped(queryset, user, *, write=False, roles=None, held=False):
     """Narrow ``queryset`` to what ``user`` may read, or change with ``write=True``, or to the
-    units where they hold one of ``roles`` (e.g. administrators of a subtree)."""
+    units where they hold one of ``roles`` (e.g. administrators of a subtree); ``held``: see
+    :func:`visible_units`."""
     model = queryset.model
     lookup = getattr(model, "UNIT_LOOKUP", None)
     if lookup is None:
         raise TypeError(f"{model.__name__} declares no UNIT_LOOKUP and cannot be scoped")
-    units = visible_units(user, write=write, roles=roles)
+    units = visible_units(user, write=write, roles=roles, held=held)
     if lookup == "self":
         return queryset.filter(pk__in=units.values("pk"))
     return queryset.filter(**{f"{lookup}__in": units.values("pk")})

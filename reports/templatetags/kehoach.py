@@ -21,6 +21,7 @@ from reports.documents.documents import keep_symbols
 from reports.documents.exporters import FORMAT_LABELS
 from reports.documents.registry import DOCUMENTS
 from reports.issuing import services as issuing
+from reports.todo import items as todo
 from units import permissions
 
 register = template.Library()
@@ -135,9 +136,19 @@ def document_menu(plan, period, frozen=None):
 
 @register.simple_tag(takes_context=True)
 def plan_comments(context, plan):
-    """Comments of ``plan`` for the include on the plan page: list, permission and an empty form."""
+    """Comments of ``plan`` for the include on the plan page: list, permission and an empty form.
+    Showing them marks them read for the to-do list (reports.todo)."""
     user = context["request"].user
-    return {**comment_context(plan, user), "comment_form": CommentForm(plan=plan)}
+    found = comment_context(plan, user)
+    todo.mark_comments_read(user, plan, found["comments"])
+    return {**found, "comment_form": CommentForm(plan=plan)}
+
+
+@register.simple_tag(takes_context=True)
+def todo_count(context):
+    """The navbar's number of to-do items (reports.todo), computed once per request."""
+    request = context.get("request")
+    return todo.todo_count(request) if request is not None else 0
 
 
 # The overview's counts: (attribute, CSS class of the cell).
