@@ -16,8 +16,8 @@ hold give them (a superuser without roles has an empty list, not the whole count
   units the person edits;
 * comments on plans the person reads, written by someone else and not yet seen on the plan page;
 * drafts waiting to be issued, for leaders (the issuing roles);
-* wards whose report of the latest due month is missing or late, for supervisors (the dashboard's
-  own rules, reports.dashboard.queries).
+* wards whose report of the latest due month is past its day and not submitted, for supervisors
+  (the dashboard's own rules, reports.dashboard.queries; a late submission ends the item).
 
 A constant number of queries whatever the number of units, plans or items (tests/reports/test_todo.py).
 """
@@ -25,7 +25,7 @@ A constant number of queries whatever the number of units, plans or items (tests
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -50,7 +50,7 @@ SECTIONS = (
     (TASK, gettext_lazy("Nhiệm vụ sắp đến hạn hoặc quá hạn")),
     (COMMENT, gettext_lazy("Nhận xét chưa đọc")),
     (ISSUE, gettext_lazy("Kế hoạch chờ ban hành")),
-    (WARD, gettext_lazy("Đơn vị chưa nộp hoặc nộp muộn báo cáo")),
+    (WARD, gettext_lazy("Đơn vị chưa nộp báo cáo đúng hạn")),
 )
 DUE_SOON, OVERDUE = "due_soon", "overdue"
 
@@ -232,21 +232,19 @@ def _issue_items(user, today):
 
 
 def _ward_items(user, today):
+    """Plans (in force, this year) below the person's supervising roles whose report of the latest due
+    month is past its day and not submitted: the dashboard's "missing" (a late submission ends it)."""
     year, period = today.year, latest_due_period(today.year, today)
     plans = latest_plans(scoped(Plan.objects.filter(year=year), user, roles=REOPEN_ROLES, held=True))
-    late = (with_report_state(plans, period, year, today)
-            .filter(Q(report_submitted=False) & due_passed(period, year, today) | Q(report_late=True))
-            .values("pk", "unit__name", "report_late").order_by("unit__path"))
-    items = []
-    for row in late:
-        state = "late" if row["report_late"] else "missing"
-        items.append(Item(
-            kind=WARD, key=f"{row['pk']}:{period}", state=state,
-            title=(_("Nộp muộn báo cáo %(period)s") if state == "late" else _("Chưa nộp báo cáo %(period)s")) % {
-                "period": label_in_sentence(period)},
-            detail=_("Kế hoạch năm %(year)s") % {"year": year}, unit=row["unit__name"],
-            url=reverse("plans:plan_detail", args=[row["pk"]]) + f"?period={period}"))
-    return items
+    missing = (with_report_state(plans, period, year, today).filter(due_passed(period, year, today),
+                                                                      report_submitted=False)
+               .values("pk", "unit__name").order_by("unit__path"))
+    return [Item(kind=WARD, key=f"{row['pk']}:{period}", state="missing",
+                 title=_("Chưa nộp báo cáo %(period)s năm %(year)s") % {"period": label_in_sentence(period),
+                                                                         "year": year},
+                 detail=_("Đã quá hạn nộp: đôn đốc đơn vị nộp báo cáo."), unit=row["unit__name"],
+                 url=reverse("plans:plan_detail", args=[row["pk"]]) + f"?period={period}")
+            for row in missing]
 
 
 # --- wording and links --------------------------------------------------------------------------
@@ -267,4 +265,4 @@ def _results_url(plan_pk, period):
 
 def _dashboard_url(today):
     period = latest_due_period(today.year, today)
-    return reverse("dashboard:overview") + f"?year={today.year}&period={period}&report=missing_or_late&mode=communes"
+    return reverse("dashboard:overview") + f"?year={today.year}&period={period}&report=missing&mode=communes"

@@ -1,0 +1,233 @@
+"""The "Việc cần làm" list (reports.todo.items): what appears, what empties it, scoping, query count."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from plans.models import Comment, Plan, PlanStatus, Task, TaskStatus
+from plans.reporting import period_report, reopen_period, submit_period
+from reports.todo.items import COMMENT, ISSUE, REOPENED, REPORT, TASK, WARD, todo_count, todo_list
+from tests import factories as f
+from units.models import RoleKind
+
+# On 5 March 2026 (reports due on the 10th of the following month): January's report is overdue,
+# February's is due in five days, March's is not due yet.
+TODAY = date(2026, 3, 5)
+
+
+@pytest.fixture
+def plan_a(ward_a):
+    return f.PlanFactory(unit=ward_a, year=2026, status=PlanStatus.ISSUED, number="12")
+
+
+@pytest.fixture
+def plan_b(ward_b):
+    return f.PlanFactory(unit=ward_b, year=2026, status=PlanStatus.ISSUED, number="13")
+
+
+def of_kind(user, kind, today=TODAY):
+    return [item for item in todo_list(user, today=today).items if item.kind == kind]
+
+
+def test_reports_due_soon_and_overdue_appear_for_the_editor(editor_a, plan_a):
+    items = of_kind(editor_a, REPORT)
+
+    assert [(i.key, i.state) for i in items] == [(f"{plan_a.pk}:m1", "overdue"), (f"{plan_a.pk}:m2", "due_soon")]
+    assert items[0].title == "Nộp báo cáo tháng 1 năm 2026"
+    assert "quá hạn 23 ngày" in items[0].detail and "còn 5 ngày" in items[1].detail
+    assert items[0].unit == "Phường A"
+    assert items[0].url == reverse("plans:result_list", args=[plan_a.pk]) + "?period=m1"
+
+
+def test_submitting_a_report_removes_its_item(editor_a, plan_a):
+    submit_period(period_report(plan_a, "m1"), by=editor_a)
+
+    assert [i.key for i in of_kind(editor_a, REPORT)] == [f"{plan_a.pk}:m2"]
+
+
+def test_a_quarter_report_covers_its_last_month(editor_a, plan_a):
+    f.PeriodReportFactory(plan=plan_a, period="q1", status="submitted")
+
+    # q1 covers March only: January and February stay due (plans.schedule's rule).
+    assert [i.key for i in of_kind(editor_a, REPORT, today=date(2026, 4, 8))] == [
+        f"{plan_a.pk}:m1", f"{plan_a.pk}:m2"]
+
+
+def test_another_ward_never_appears(editor_a, editor_b, plan_a, plan_b, supervisor_d):
+    f.TaskFactory(plan=plan_a, due_date=TODAY)
+    Comment.objects.create(plan=plan_a, author=supervisor_d, text="Nhận xét")
+
+    items = todo_list(editor_b, today=TODAY).items
+
+    assert items and all(i.unit == "Phường B" for i in items)
+    assert all(str(plan_a.pk) not in i.key.split(":")[0] for i in items if i.kind in (REPORT, COMMENT))
+
+
+def test_viewers_and_supervisors_have_no_reports_to_submit(viewer_a, supervisor_d, plan_a):
+    assert of_kind(viewer_a, REPORT) == []
+    assert of_kind(supervisor_d, REPORT) == []
+
+
+def test_reopened_period_shows_the_reason_and_not_as_due(editor_a, supervisor_d, plan_a):
+    report = submit_period(period_report(plan_a, "m1"), by=editor_a)
+    reopen_period(report, comment="Số thu ngân sách chưa đúng", by=supervisor_d)
+
+    reopened = of_kind(editor_a, REOPENED)
+
+    assert len(reopened) == 1
+    assert "Số thu ngân sách chưa đúng" in reopened[0].detail
+    assert reopened[0].title == "Sửa và nộp lại báo cáo tháng 1 năm 2026"
+    assert f"{plan_a.pk}:m1" not in [i.key for i in of_kind(editor_a, REPORT)]
+    submit_period(period_report(plan_a, "m1"), by=editor_a)
+    assert of_kind(editor_a, REOPENED) == []
+
+
+def test_tasks_due_within_a_week_or_overdue(editor_a, plan_a):
+    soon = f.TaskFactory(plan=plan_a, due_date=TODAY + timedelta(days=7), title="Sắp đến hạn")
+    late = f.TaskFactory(plan=plan_a, due_date=TODAY - timedelta(days=1), title="Quá hạn")
+    f.TaskFactory(plan=plan_a, due_date=TODAY + timedelta(days=8))
+    f.TaskFactory(plan=plan_a, due_date=TODAY - timedelta(days=3), status=TaskStatus.DONE)
+    f.TaskFactory(plan=plan_a)
+
+    items = of_kind(editor_a, TASK)
+
+    assert [(i.key, i.state) for i in items] == [(str(late.pk), "overdue"), (str(soon.pk), "due_soon")]
+    assert items[0].url == reverse("plans:task_edit", args=[plan_a.pk, late.pk])
+    Task.objects.filter(pk=late.pk).update(status=TaskStatus.DONE)
+    assert [i.key for i in of_kind(editor_a, TASK)] == [str(soon.pk)]
+
+
+def test_unread_comments_until_the_plan_page_shows_them(client, editor_a, leader_a, supervisor_d, plan_a):
+    Comment.objects.create(plan=plan_a, author=supervisor_d, text="Đề nghị bổ sung số liệu")
+    Comment.objects.create(plan=plan_a, author=leader_a, text="Đã giao bộ phận")
+
+    assert [i.detail.split(",")[0] for i in of_kind(editor_a, COMMENT)] == ["2 nhận xét mới"]
+    assert [i.detail.split(",")[0] for i in of_kind(leader_a, COMMENT)] == ["1 nhận xét mới"]  # not one's own
+
+    client.force_login(editor_a)
+    assert "Đề nghị bổ sung số liệu" in client.get(plan_a.get_absolute_url()).content.decode()
+
+    assert of_kind(editor_a, COMMENT) == []
+    assert len(of_kind(leader_a, COMMENT)) == 1  # each person reads for themselves
+    Comment.objects.create(plan=plan_a, author=supervisor_d, text="Một nhận xét nữa")
+    assert [i.detail.split(",")[0] for i in of_kind(editor_a, COMMENT)] == ["1 nhận xét mới"]
+
+
+def test_drafts_wait_for_the_leader_until_issued(leader_a, editor_a, ward_a):
+    draft = f.PlanFactory(unit=ward_a, year=2026)
+
+    items = of_kind(leader_a, ISSUE)
+
+    assert [i.key for i in items] == [str(draft.pk)]
+    assert items[0].url == reverse("issuing:issue", args=[draft.pk])
+    assert of_kind(editor_a, ISSUE) == []
+    Plan.objects.filter(pk=draft.pk).update(status=PlanStatus.ISSUED)
+    assert of_kind(leader_a, ISSUE) == []
+
+
+def test_supervisor_sees_wards_missing_their_report(supervisor_d, editor_a, plan_a, plan_b):
+    items = of_kind(supervisor_d, WARD)
+
+    assert [(i.unit, i.state) for i in items] == [("Phường A", "missing")]  # ward B is in another district
+    assert items[0].title == "Chưa nộp báo cáo tháng 1 năm 2026"
+    submit_period(period_report(plan_a, "m1"), by=editor_a)
+    assert of_kind(supervisor_d, WARD) == []
+
+
+def test_superuser_without_roles_has_an_empty_list(plan_a):
+    admin = f.UserFactory(username="quantri", is_superuser=True, is_staff=True)
+
+    assert not todo_list(admin, today=TODAY)
+
+
+def test_the_list_can_be_emptied(editor_a, leader_a, supervisor_d, plan_a, client):
+    task = f.TaskFactory(plan=plan_a, due_date=TODAY)
+    Comment.objects.create(plan=plan_a, author=supervisor_d, text="Nhận xét")
+    assert todo_list(editor_a, today=TODAY).count == 4  # m1, m2, the task, the comment
+
+    for period in ("m1", "m2"):
+        submit_period(period_report(plan_a, period), by=editor_a)
+    Task.objects.filter(pk=task.pk).update(status=TaskStatus.DONE)
+    client.force_login(editor_a)
+    client.get(plan_a.get_absolute_url())
+
+    assert not todo_list(editor_a, today=TODAY)
+
+
+def _busy_ward(n, district, supervisor):
+    ward = f.UnitFactory(name=f"Phường Số {n}", parent=district)
+    editor = f.UserFactory(username=f"canbo{n}")
+    for role, unit in ((RoleKind.EDITOR, ward), (RoleKind.LEADER, ward)):
+        f.RoleFactory(user=editor, unit=unit, role=role)
+    plan = f.PlanFactory(unit=ward, year=2026, status=PlanStatus.ISSUED)
+    f.PlanFactory(unit=ward, year=2026, revision=1)
+    f.TaskFactory(plan=plan, due_date=TODAY)
+    f.PeriodReportFactory(plan=plan, period="m2", status="reopened", reopen_comment="Sửa", reopened_by=supervisor)
+    Comment.objects.create(plan=plan, author=supervisor, text="Nhận xét")
+    return editor
+
+
+@pytest.mark.parametrize("wards", [1, 4])
+def test_query_count_does_not_grow_with_units(wards, district_d, supervisor_d, django_assert_max_num_queries):
+    person = f.UserFactory(username="nhieu_don_vi")
+    f.RoleFactory(user=person, unit=district_d, role=RoleKind.SUPERVISOR)
+    for n in range(wards):
+        editor = _busy_ward(n, district_d, supervisor_d)
+        for role in editor.unit_roles.all():
+            f.RoleFactory(user=person, unit=role.unit, role=role.role)
+
+    with django_assert_max_num_queries(7):
+        todo = todo_list(person, today=TODAY)
+
+    kinds = {item.kind for item in todo.items}
+    assert kinds == {REPORT, REOPENED, TASK, COMMENT, ISSUE, WARD}
+    assert len([i for i in todo.items if i.kind == TASK]) == wards
+
+
+# --- the page and the navbar --------------------------------------------------------------------
+
+@pytest.fixture
+def this_year_plan(ward_a):
+    return f.PlanFactory(unit=ward_a, year=timezone.localdate().year, status=PlanStatus.ISSUED)
+
+
+def test_page_lists_items_with_links(client, editor_a, this_year_plan):
+    task = f.TaskFactory(plan=this_year_plan, due_date=timezone.localdate() - timedelta(days=2),
+                         title="Hoàn thành chợ phường")
+    client.force_login(editor_a)
+
+    body = client.get(reverse("todo:todo")).content.decode()
+
+    assert "Việc cần làm" in body
+    assert "Hoàn thành chợ phường" in body and reverse("plans:task_edit", args=[this_year_plan.pk, task.pk]) in body
+    assert "quá hạn 2 ngày" in body
+
+
+def test_navbar_counts_the_items(client, editor_a, this_year_plan):
+    f.TaskFactory(plan=this_year_plan, due_date=timezone.localdate())
+    expected = todo_list(editor_a).count
+    client.force_login(editor_a)
+
+    body = client.get(reverse("guide:guide")).content.decode()
+
+    assert f'todo-count" title="Số việc cần làm">{expected}</span>' in body
+    assert expected >= 1
+
+
+def test_navbar_shows_no_badge_when_nothing_is_due(client, viewer_a):
+    client.force_login(viewer_a)
+
+    body = client.get(reverse("todo:todo")).content.decode()
+
+    assert "todo-count" not in body
+    assert "Không có việc nào cần làm" in body
+
+
+def test_todo_count_is_zero_for_anonymous(rf):
+    from django.contrib.auth.models import AnonymousUser
+    request = rf.get("/")
+    request.user = AnonymousUser()
+
+    assert todo_count(request) == 0
