@@ -116,6 +116,9 @@ MATRIX = [
     ("guide:guide", lambda o: [], "get", None, expect(200, 200, 200, 200, 200), False),
     ("guide:guide_role", lambda o: ["editor"], "get", None, expect(200, 200, 200, 200, 200), False),
     ("guide:search", lambda o: [], "get", None, expect(200, 200, 200, 200, 200), False),
+    # everyone has their own to-do list and reminder switch
+    ("todo:todo", lambda o: [], "get", None, expect(200, 200, 200, 200, 200), False),
+    ("todo:reminder_settings", lambda o: [], "post", {}, expect(302, 302, 302, 302, 302), False),
     # plan_a is a draft: no issued file exists yet, for anyone
     ("issuing:download_frozen", lambda o: [o.plan.pk], "get", None, expect(404, 404, 404, 404, 404), False),
     ("issuing:download_signed", lambda o: [o.plan.pk], "get", None, expect(404, 404, 404, 404, 404), False),
@@ -183,7 +186,7 @@ def test_matrix_covers_every_plans_url():
     names = {f"plans:{n}" for n in resolver.namespace_dict["plans"][1].reverse_dict if isinstance(n, str)}
     names |= {f"indicators:{n}" for n in resolver.namespace_dict["indicators"][1].reverse_dict
               if isinstance(n, str)}
-    for namespace in ("documents", "issuing", "dashboard", "units", "guide"):
+    for namespace in ("documents", "issuing", "dashboard", "units", "guide", "todo"):
         names |= {f"{namespace}:{n}" for n in resolver.namespace_dict[namespace][1].reverse_dict
                   if isinstance(n, str)}
 

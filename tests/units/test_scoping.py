@@ -8,7 +8,7 @@ from indicators.models import PlanIndicator, Result
 from plans.models import Plan, Task
 from tests import factories as f
 from tests.lineage import person, reorganisation
-from units.models import Unit
+from units.models import RoleKind, Unit
 from units.scoping import get_scoped_or_404, scoped, visible_units
 
 
@@ -142,3 +142,12 @@ def test_visible_units_with_predecessors_is_still_one_query(reorg):
         names = {u.name for u in visible_units(editor)}
     assert len(ctx.captured_queries) == 1
     assert names == {"Phường Hợp Nhất", "Phường A", "Phường B", "Xã C"}
+
+
+def test_held_counts_a_superuser_by_the_roles_they_hold(ward_a, ward_b):
+    admin = f.UserFactory(username="quantri_held", is_superuser=True)
+    f.RoleFactory(user=admin, unit=ward_a, role=RoleKind.LEADER)
+
+    assert set(visible_units(admin)) >= {ward_a, ward_b}
+    assert list(visible_units(admin, held=True)) == [ward_a]
+    assert list(visible_units(admin, write=True, held=True)) == [ward_a]
