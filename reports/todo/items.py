@@ -126,9 +126,7 @@ def todo_count(request):
     """The number of items on the navbar (0 for anonymous visitors), computed once per request."""
     if not getattr(request, "user", None) or not request.user.is_authenticated:
         return 0
-    if not hasattr(request, "_todo_list"):
-        request._todo_list = todo_list(request.user)
-    return request._todo_list.count
+    return cached_todo_list(request).count
 
 
 def cached_todo_list(request):
@@ -139,8 +137,8 @@ def cached_todo_list(request):
 
 
 def mark_comments_read(user, plan, comments):
-    """Record that ``user`` has seen ``comments`` (the plan's comments, as just shown). One query
-    when nothing is new, two otherwise."""
+    """Record that ``user`` has seen ``comments`` (the plan's comments, as just shown): those created up
+    to the newest of them are read. One or two queries."""
     if not comments or not getattr(user, "is_authenticated", False):
         return
     newest = max(c.created_at for c in comments)

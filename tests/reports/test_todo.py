@@ -136,6 +136,19 @@ def test_supervisor_sees_wards_missing_their_report(supervisor_d, editor_a, plan
     assert of_kind(supervisor_d, WARD) == []
 
 
+def test_supervisor_section_links_to_the_filtered_dashboard(client, supervisor_d, ward_a):
+    today = timezone.localdate()
+    f.PlanFactory(unit=ward_a, year=today.year, status=PlanStatus.ISSUED)
+    section = next((s for s in todo_list(supervisor_d).sections if s.kind == WARD), None)
+    if section is None:
+        pytest.skip("no month of this year is due yet")
+    client.force_login(supervisor_d)
+
+    response = client.get(section.more_url)
+
+    assert response.status_code == 200 and "Phường A" in response.content.decode()
+
+
 def test_superuser_without_roles_has_an_empty_list(plan_a):
     admin = f.UserFactory(username="quantri", is_superuser=True, is_staff=True)
 
