@@ -7,21 +7,9 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from plans.models import PlanStatus
 from plans.reporting import period_report, submit_period
 from reports.models import ReminderSent
 from reports.todo.reminders import email_reminders_on, send_reminders, set_email_reminders
-from tests import factories as f
-
-
-@pytest.fixture
-def plan_a(ward_a):
-    return f.PlanFactory(unit=ward_a, year=2026, status=PlanStatus.ISSUED, number="12")
-
-
-@pytest.fixture
-def plan_b(ward_b):
-    return f.PlanFactory(unit=ward_b, year=2026, status=PlanStatus.ISSUED, number="13")
 
 
 @pytest.fixture
@@ -42,7 +30,7 @@ def mails_to(address):
     return [m for m in mail.outbox if m.to == [address]]
 
 
-def test_digest_is_vietnamese_and_links_where_things_are_done(mailed, plan_a, settings):
+def test_digest_is_vietnamese_and_links_where_things_are_done(mailed, issued_a, settings):
     settings.SITE_URL = "https://kehoach.example.vn"
 
     run("2026-03-05")
@@ -52,13 +40,13 @@ def test_digest_is_vietnamese_and_links_where_things_are_done(mailed, plan_a, se
     assert "Kính gửi Lan," in message.body
     assert "Phường A: Nộp báo cáo tháng 1 năm 2026. Hạn nộp 10/02/2026, quá hạn 23 ngày" in message.body
     assert "Nộp báo cáo tháng 2 năm 2026" in message.body
-    link = "https://kehoach.example.vn" + reverse("plans:result_list", args=[plan_a.pk]) + "?period=m1"
+    link = "https://kehoach.example.vn" + reverse("plans:result_list", args=[issued_a.pk]) + "?period=m1"
     assert link in message.body
     html, kind = message.alternatives[0]
     assert kind == "text/html" and f'href="{link}"' in html
 
 
-def test_second_run_sends_nothing(mailed, plan_a):
+def test_second_run_sends_nothing(mailed, issued_a):
     run("2026-03-05")
     sent = len(mail.outbox)
     assert sent >= 1
@@ -69,7 +57,7 @@ def test_second_run_sends_nothing(mailed, plan_a):
     assert ReminderSent.objects.filter(user=mailed).count() == 2
 
 
-def test_an_item_turning_overdue_is_reminded_once_more(mailed, plan_a):
+def test_an_item_turning_overdue_is_reminded_once_more(mailed, issued_a):
     run("2026-03-05")
     mail.outbox.clear()
 
@@ -80,16 +68,16 @@ def test_an_item_turning_overdue_is_reminded_once_more(mailed, plan_a):
     assert "tháng 1" not in message.body
 
 
-def test_submitted_reports_are_not_reminded(mailed, plan_a):
-    submit_period(period_report(plan_a, "m1"), by=mailed)
-    submit_period(period_report(plan_a, "m2"), by=mailed)
+def test_submitted_reports_are_not_reminded(mailed, issued_a):
+    submit_period(period_report(issued_a, "m1"), by=mailed)
+    submit_period(period_report(issued_a, "m2"), by=mailed)
 
     run("2026-03-05")
 
     assert mails_to("canbo.a@example.vn") == []
 
 
-def test_another_wards_items_never_reach_a_person(mailed, plan_a, plan_b):
+def test_another_wards_items_never_reach_a_person(mailed, issued_a, issued_b):
     run("2026-03-05")
 
     [message] = mails_to("canbo.b@example.vn")
@@ -99,7 +87,7 @@ def test_another_wards_items_never_reach_a_person(mailed, plan_a, plan_b):
     assert "Phường B" not in supervisor.body
 
 
-def test_opt_out_is_respected(mailed, plan_a):
+def test_opt_out_is_respected(mailed, issued_a):
     set_email_reminders(mailed, enabled=False)
 
     run("2026-03-05")
@@ -119,14 +107,14 @@ def test_the_person_turns_reminders_off_and_on_on_the_todo_page(client, mailed):
     assert email_reminders_on(mailed)
 
 
-def test_dry_run_sends_and_records_nothing(mailed, supervisor_d, plan_a):
+def test_dry_run_sends_and_records_nothing(mailed, supervisor_d, issued_a):
     digests = send_reminders(today=date(2026, 3, 5), dry_run=True)
 
     assert {d.user for d in digests} == {mailed, supervisor_d}
     assert mail.outbox == [] and not ReminderSent.objects.exists()
 
 
-def test_people_without_an_address_get_nothing(editor_a, plan_a):
+def test_people_without_an_address_get_nothing(editor_a, issued_a):
     run("2026-03-05")
 
     assert mail.outbox == []

@@ -17,61 +17,51 @@ from units.models import RoleKind
 TODAY = date(2026, 3, 5)
 
 
-@pytest.fixture
-def plan_a(ward_a):
-    return f.PlanFactory(unit=ward_a, year=2026, status=PlanStatus.ISSUED, number="12")
-
-
-@pytest.fixture
-def plan_b(ward_b):
-    return f.PlanFactory(unit=ward_b, year=2026, status=PlanStatus.ISSUED, number="13")
-
-
 def of_kind(user, kind, today=TODAY):
     return [item for item in todo_list(user, today=today).items if item.kind == kind]
 
 
-def test_reports_due_soon_and_overdue_appear_for_the_editor(editor_a, plan_a):
+def test_reports_due_soon_and_overdue_appear_for_the_editor(editor_a, issued_a):
     items = of_kind(editor_a, REPORT)
 
-    assert [(i.key, i.state) for i in items] == [(f"{plan_a.pk}:m1", "overdue"), (f"{plan_a.pk}:m2", "due_soon")]
+    assert [(i.key, i.state) for i in items] == [(f"{issued_a.pk}:m1", "overdue"), (f"{issued_a.pk}:m2", "due_soon")]
     assert items[0].title == "Nộp báo cáo tháng 1 năm 2026"
     assert "quá hạn 23 ngày" in items[0].detail and "còn 5 ngày" in items[1].detail
     assert items[0].unit == "Phường A"
-    assert items[0].url == reverse("plans:result_list", args=[plan_a.pk]) + "?period=m1"
+    assert items[0].url == reverse("plans:result_list", args=[issued_a.pk]) + "?period=m1"
 
 
-def test_submitting_a_report_removes_its_item(editor_a, plan_a):
-    submit_period(period_report(plan_a, "m1"), by=editor_a)
+def test_submitting_a_report_removes_its_item(editor_a, issued_a):
+    submit_period(period_report(issued_a, "m1"), by=editor_a)
 
-    assert [i.key for i in of_kind(editor_a, REPORT)] == [f"{plan_a.pk}:m2"]
+    assert [i.key for i in of_kind(editor_a, REPORT)] == [f"{issued_a.pk}:m2"]
 
 
-def test_a_quarter_report_covers_its_last_month(editor_a, plan_a):
-    f.PeriodReportFactory(plan=plan_a, period="q1", status="submitted")
+def test_a_quarter_report_covers_its_last_month(editor_a, issued_a):
+    f.PeriodReportFactory(plan=issued_a, period="q1", status="submitted")
 
     # q1 covers March only: January and February stay due (plans.schedule's rule).
     assert [i.key for i in of_kind(editor_a, REPORT, today=date(2026, 4, 8))] == [
-        f"{plan_a.pk}:m1", f"{plan_a.pk}:m2"]
+        f"{issued_a.pk}:m1", f"{issued_a.pk}:m2"]
 
 
-def test_another_ward_never_appears(editor_a, editor_b, plan_a, plan_b, supervisor_d):
-    f.TaskFactory(plan=plan_a, due_date=TODAY)
-    Comment.objects.create(plan=plan_a, author=supervisor_d, text="Nhận xét")
+def test_another_ward_never_appears(editor_a, editor_b, issued_a, issued_b, supervisor_d):
+    f.TaskFactory(plan=issued_a, due_date=TODAY)
+    Comment.objects.create(plan=issued_a, author=supervisor_d, text="Nhận xét")
 
     items = todo_list(editor_b, today=TODAY).items
 
     assert items and all(i.unit == "Phường B" for i in items)
-    assert all(str(plan_a.pk) not in i.key.split(":")[0] for i in items if i.kind in (REPORT, COMMENT))
+    assert all(i.key.split(":")[0] != str(issued_a.pk) for i in items if i.kind in (REPORT, COMMENT))
 
 
-def test_viewers_and_supervisors_have_no_reports_to_submit(viewer_a, supervisor_d, plan_a):
+def test_viewers_and_supervisors_have_no_reports_to_submit(viewer_a, supervisor_d, issued_a):
     assert of_kind(viewer_a, REPORT) == []
     assert of_kind(supervisor_d, REPORT) == []
 
 
-def test_reopened_period_shows_the_reason_and_not_as_due(editor_a, supervisor_d, plan_a):
-    report = submit_period(period_report(plan_a, "m1"), by=editor_a)
+def test_reopened_period_shows_the_reason_and_not_as_due(editor_a, supervisor_d, issued_a):
+    report = submit_period(period_report(issued_a, "m1"), by=editor_a)
     reopen_period(report, comment="Số thu ngân sách chưa đúng", by=supervisor_d)
 
     reopened = of_kind(editor_a, REOPENED)
@@ -79,39 +69,39 @@ def test_reopened_period_shows_the_reason_and_not_as_due(editor_a, supervisor_d,
     assert len(reopened) == 1
     assert "Số thu ngân sách chưa đúng" in reopened[0].detail
     assert reopened[0].title == "Sửa và nộp lại báo cáo tháng 1 năm 2026"
-    assert f"{plan_a.pk}:m1" not in [i.key for i in of_kind(editor_a, REPORT)]
-    submit_period(period_report(plan_a, "m1"), by=editor_a)
+    assert f"{issued_a.pk}:m1" not in [i.key for i in of_kind(editor_a, REPORT)]
+    submit_period(period_report(issued_a, "m1"), by=editor_a)
     assert of_kind(editor_a, REOPENED) == []
 
 
-def test_tasks_due_within_a_week_or_overdue(editor_a, plan_a):
-    soon = f.TaskFactory(plan=plan_a, due_date=TODAY + timedelta(days=7), title="Sắp đến hạn")
-    late = f.TaskFactory(plan=plan_a, due_date=TODAY - timedelta(days=1), title="Quá hạn")
-    f.TaskFactory(plan=plan_a, due_date=TODAY + timedelta(days=8))
-    f.TaskFactory(plan=plan_a, due_date=TODAY - timedelta(days=3), status=TaskStatus.DONE)
-    f.TaskFactory(plan=plan_a)
+def test_tasks_due_within_a_week_or_overdue(editor_a, issued_a):
+    soon = f.TaskFactory(plan=issued_a, due_date=TODAY + timedelta(days=7), title="Sắp đến hạn")
+    late = f.TaskFactory(plan=issued_a, due_date=TODAY - timedelta(days=1), title="Quá hạn")
+    f.TaskFactory(plan=issued_a, due_date=TODAY + timedelta(days=8))
+    f.TaskFactory(plan=issued_a, due_date=TODAY - timedelta(days=3), status=TaskStatus.DONE)
+    f.TaskFactory(plan=issued_a)
 
     items = of_kind(editor_a, TASK)
 
     assert [(i.key, i.state) for i in items] == [(str(late.pk), "overdue"), (str(soon.pk), "due_soon")]
-    assert items[0].url == reverse("plans:task_edit", args=[plan_a.pk, late.pk])
+    assert items[0].url == reverse("plans:task_edit", args=[issued_a.pk, late.pk])
     Task.objects.filter(pk=late.pk).update(status=TaskStatus.DONE)
     assert [i.key for i in of_kind(editor_a, TASK)] == [str(soon.pk)]
 
 
-def test_unread_comments_until_the_plan_page_shows_them(client, editor_a, leader_a, supervisor_d, plan_a):
-    Comment.objects.create(plan=plan_a, author=supervisor_d, text="Đề nghị bổ sung số liệu")
-    Comment.objects.create(plan=plan_a, author=leader_a, text="Đã giao bộ phận")
+def test_unread_comments_until_the_plan_page_shows_them(client, editor_a, leader_a, supervisor_d, issued_a):
+    Comment.objects.create(plan=issued_a, author=supervisor_d, text="Đề nghị bổ sung số liệu")
+    Comment.objects.create(plan=issued_a, author=leader_a, text="Đã giao bộ phận")
 
     assert [i.detail.split(",")[0] for i in of_kind(editor_a, COMMENT)] == ["2 nhận xét mới"]
     assert [i.detail.split(",")[0] for i in of_kind(leader_a, COMMENT)] == ["1 nhận xét mới"]  # not one's own
 
     client.force_login(editor_a)
-    assert "Đề nghị bổ sung số liệu" in client.get(plan_a.get_absolute_url()).content.decode()
+    assert "Đề nghị bổ sung số liệu" in client.get(issued_a.get_absolute_url()).content.decode()
 
     assert of_kind(editor_a, COMMENT) == []
     assert len(of_kind(leader_a, COMMENT)) == 1  # each person reads for themselves
-    Comment.objects.create(plan=plan_a, author=supervisor_d, text="Một nhận xét nữa")
+    Comment.objects.create(plan=issued_a, author=supervisor_d, text="Một nhận xét nữa")
     assert [i.detail.split(",")[0] for i in of_kind(editor_a, COMMENT)] == ["1 nhận xét mới"]
 
 
@@ -127,12 +117,12 @@ def test_drafts_wait_for_the_leader_until_issued(leader_a, editor_a, ward_a):
     assert of_kind(leader_a, ISSUE) == []
 
 
-def test_supervisor_sees_wards_missing_their_report(supervisor_d, editor_a, plan_a, plan_b):
+def test_supervisor_sees_wards_missing_their_report(supervisor_d, editor_a, issued_a, issued_b):
     items = of_kind(supervisor_d, WARD)
 
     assert [(i.unit, i.state) for i in items] == [("Phường A", "missing")]  # ward B is in another district
     assert items[0].title == "Chưa nộp báo cáo tháng 1 năm 2026"
-    submit_period(period_report(plan_a, "m1"), by=editor_a)
+    submit_period(period_report(issued_a, "m1"), by=editor_a)
     assert of_kind(supervisor_d, WARD) == []
 
 
@@ -149,22 +139,22 @@ def test_supervisor_section_links_to_the_filtered_dashboard(client, supervisor_d
     assert response.status_code == 200 and "Phường A" in response.content.decode()
 
 
-def test_superuser_without_roles_has_an_empty_list(plan_a):
+def test_superuser_without_roles_has_an_empty_list(issued_a):
     admin = f.UserFactory(username="quantri", is_superuser=True, is_staff=True)
 
     assert not todo_list(admin, today=TODAY)
 
 
-def test_the_list_can_be_emptied(editor_a, leader_a, supervisor_d, plan_a, client):
-    task = f.TaskFactory(plan=plan_a, due_date=TODAY)
-    Comment.objects.create(plan=plan_a, author=supervisor_d, text="Nhận xét")
+def test_the_list_can_be_emptied(editor_a, leader_a, supervisor_d, issued_a, client):
+    task = f.TaskFactory(plan=issued_a, due_date=TODAY)
+    Comment.objects.create(plan=issued_a, author=supervisor_d, text="Nhận xét")
     assert todo_list(editor_a, today=TODAY).count == 4  # m1, m2, the task, the comment
 
     for period in ("m1", "m2"):
-        submit_period(period_report(plan_a, period), by=editor_a)
+        submit_period(period_report(issued_a, period), by=editor_a)
     Task.objects.filter(pk=task.pk).update(status=TaskStatus.DONE)
     client.force_login(editor_a)
-    client.get(plan_a.get_absolute_url())
+    client.get(issued_a.get_absolute_url())
 
     assert not todo_list(editor_a, today=TODAY)
 
