@@ -181,7 +181,7 @@ def test_query_count_does_not_grow_with_units(wards, district_d, supervisor_d, d
         for role in editor.unit_roles.all():
             f.RoleFactory(user=person, unit=role.unit, role=role.role)
 
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(8):
         todo = todo_list(person, today=TODAY)
 
     kinds = {item.kind for item in todo.items}
@@ -234,3 +234,8 @@ def test_todo_count_is_zero_for_anonymous(rf):
     request.user = AnonymousUser()
 
     assert todo_count(request) == 0
+
+
+def test_a_viewer_costs_two_queries(viewer_a, issued_a, django_assert_num_queries):
+    with django_assert_num_queries(2):   # the kinds of role held, the unread comments
+        assert not todo_list(viewer_a, today=TODAY)

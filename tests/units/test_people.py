@@ -271,8 +271,9 @@ def test_people_list_query_count(client, leader_a, ward_a, people, django_assert
     for _ in range(people):
         f.RoleFactory(unit=ward_a, role=E)
     client.force_login(leader_a)
-    # session, user, unit, the leader's roles there, people, their roles, two history queries, navbar
-    with django_assert_num_queries(9):
+    # session, user, unit, the leader's roles there, people, their roles, two history queries, navbar;
+    # the navbar's to-do count (reports.todo): role kinds, comments, plans, reopened, tasks, drafts
+    with django_assert_num_queries(15):
         assert client.get(url("people_list", ward_a.pk)).status_code == 200
 
 
