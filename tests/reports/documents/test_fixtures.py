@@ -87,7 +87,8 @@ def test_seed_plan_every_document_renders_and_reads_back(seed_plan, doc):
     grids = [sheets.pdf_context(table) for _, table in tables]
     headers = {tuple(squash(column["title"]) for column in grid["columns"]) for grid in grids}
     shown = [row for row in pdf_table_rows(content) if row not in headers]
-    assert shown == [tuple(squash(cell["text"]) for cell in row["cells"]) for grid in grids for row in grid["rows"]]
+    expected = [tuple(squash(cell["text"]) for cell in row["cells"]) for grid in grids for row in grid["rows"]]
+    assert join_split_rows(shown, expected) == expected
 
     if not tables:   # a plan that attaches nothing has no spreadsheet, and says why
         with pytest.raises(EmptyDocument):
@@ -96,6 +97,21 @@ def test_seed_plan_every_document_renders_and_reads_back(seed_plan, doc):
     _, _, workbook = xlsx_exporter.render(seed_plan, period="y")
     for sheet, table in tables:
         assert_sheet_reads_back(workbook, sheet, table)
+
+
+def join_split_rows(shown, expected):
+    """A group's first row may split across a page break (nd30.css: the heading keeps with it):
+    its two parts, read back as two rows, are joined cell by cell where that gives the row."""
+    joined, i = [], 0
+    for row in expected:
+        if i + 1 < len(shown) and shown[i] != row and tuple(
+                map("".join, zip(shown[i], shown[i + 1], strict=True))) == row:
+            joined.append(row)
+            i += 2
+        elif i < len(shown):
+            joined.append(shown[i])
+            i += 1
+    return joined + shown[i:]
 
 
 def assert_sheet_reads_back(workbook, sheet, table):
