@@ -76,6 +76,15 @@ FORMAT_LABELS = {"pdf": "PDF", "xlsx": "Excel"}
 
 # --- when a document has no content (reports.documents.registry.Document.empty_reason) ----------
 
+def no_appendix(plan):
+    """The Phụ lục is printed only for a plan that carries one (Plan.appendices): on its own it says
+    "Kèm theo Kế hoạch số ...", which would not be true of a plan without it (Nhơn Hưng's)."""
+    if Appendix.PHU_LUC not in (plan.appendices or ()):
+        return ("Kế hoạch không kèm theo Phụ lục chỉ tiêu (xem mục “Văn bản kèm theo kế hoạch” khi sửa "
+                "kế hoạch) nên không in Phụ lục.")
+    return no_appendix_rows(plan)
+
+
 def no_appendix_rows(plan):
     if not docs.indicator_groups(plan, only="in_appendix"):
         return "Kế hoạch chưa có chỉ tiêu nào đưa vào phụ lục nên không có Phụ lục chỉ tiêu."

@@ -73,3 +73,13 @@ def test_issue_page_warns_when_the_text_cites_what_is_not_attached(client):
     plan.appendices = ["phu_luc"]
     plan.save()
     assert "appendix-lines" not in client.get(reverse("issuing:issue", args=[plan.pk])).content.decode()
+
+
+def test_a_plan_without_a_phu_luc_has_no_standalone_phu_luc(plan):
+    # On its own the Phụ lục says "Kèm theo Kế hoạch số ..."; Nhơn Hưng's plans attach none.
+    plan.appendices = ["bieu02"]
+    plan.save()
+    with pytest.raises(exporters.EmptyDocument, match="không kèm theo Phụ lục chỉ tiêu"):
+        get_exporter("appendix", "pdf").render(plan)
+    with pytest.raises(exporters.EmptyDocument, match="không kèm theo Phụ lục chỉ tiêu"):
+        get_exporter("appendix", "xlsx").render(plan)
