@@ -83,18 +83,3 @@ def test_a_plan_without_a_phu_luc_has_no_standalone_phu_luc(plan):
         get_exporter("appendix", "pdf").render(plan)
     with pytest.raises(exporters.EmptyDocument, match="không kèm theo Phụ lục chỉ tiêu"):
         get_exporter("appendix", "xlsx").render(plan)
-
-
-def test_a_plan_with_no_text_is_not_rendered_nor_issued(client):
-    plan = build_plan(status="draft", number="", issued_on=None, legal_bases=[], preamble="")
-    plan.sections.all().delete()
-    reason = "Kế hoạch chưa có nội dung (căn cứ, lời mở đầu hay mục nào) nên chưa in được."
-    with pytest.raises(exporters.EmptyDocument) as refused:
-        get_exporter("plan", "pdf").render(plan)
-    assert refused.value.reason == reason
-    client.force_login(make_user("lanhdao", plan.unit, role="leader"))
-    url = reverse("issuing:issue", args=[plan.pk])
-    assert reason in client.get(url).content.decode()
-    client.post(url, {"number": "12", "issued_on": "2024-01-05", "signer_title": "CHỦ TỊCH"})
-    plan.refresh_from_db()
-    assert plan.status == "draft"
