@@ -13,16 +13,17 @@ use (README, "What counts").
 * A parent with a result of its own is evaluated on it, and its sub-items without one print no
   status of their own (the ward evaluated the row as a whole). A parent without a result is
   shown as its sub-items say (:func:`core.evaluation.roll_up`): never "Đạt" over a sub-item
-  "Chưa có kết quả".
+  "Chưa có kết quả". The SQL side (the dashboard, results_missing) takes the same roll-up from
+  :func:`rolled_up_statuses`.
 """
 
 from dataclasses import replace
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from core.evaluation import roll_up
 
-from .models import EvaluationStatus
+from .models import EvaluationStatus, PlanIndicator, Result
 
 # Indicators that count (PlanIndicator), and results that count (Result).
 COUNTED_INDICATORS = Q(parent__isnull=True)
@@ -82,3 +83,26 @@ def count(rows):
         total += 1
         counts[assessment.status] = counts.get(assessment.status, 0) + 1
     return counts, total
+
+
+def rolled_up_statuses(indicators, period):
+    """{parent pk: status} for the counted indicators of ``indicators`` (a PlanIndicator queryset)
+    that have no result of their own for ``period`` but have sub-items: the roll-up of the
+    sub-items' statuses (final figure preferred over an estimate; a sub-item without a result is
+    "no_data"), as :func:`settle_tree` gives them (sub-items of sub-items are not rolled here: no
+    plan goes deeper than one level). For the pages that count stored results in SQL
+    (the dashboard, results_missing), so a parent whose results exist only on its sub-items counts
+    as the documents show it. Two queries, reading only the sub-items of those parents."""
+    own = Result.objects.filter(indicator=OuterRef("pk"), period=period)
+    parents = (indicators.filter(COUNTED_INDICATORS).exclude(Exists(own))
+               .filter(Exists(PlanIndicator.objects.filter(parent=OuterRef("pk")))).values("pk"))
+    kids = dict(PlanIndicator.objects.filter(parent__in=parents).values_list("pk", "parent_id"))
+    picked = {}
+    for indicator_id, _estimate, status in (Result.objects.filter(indicator__parent__in=parents, period=period)
+                                              .order_by("is_estimate")
+                                              .values_list("indicator_id", "is_estimate", "status")):
+        picked.setdefault(indicator_id, status)   # the final figure comes first
+    statuses = {}
+    for kid, parent in kids.items():
+        statuses.setdefault(parent, []).append(picked.get(kid) or EvaluationStatus.NO_DATA)
+    return {parent: roll_up(found) for parent, found in statuses.items()}

@@ -10,7 +10,7 @@ from core.tree import depth_first
 from indicators import counting
 from indicators.assess import assess, pick_result
 from indicators.counting import COUNTED_INDICATORS, COUNTED_RESULTS, REPORTED
-from indicators.models import PlanIndicator, PlanSector, Result
+from indicators.models import EvaluationStatus, PlanIndicator, PlanSector, Result
 from units.scoping import scoped
 
 from .models import PeriodReport, Plan, ReportStatus, Section, Task
@@ -60,10 +60,12 @@ def _in_period_order(reports):
 def results_missing(plan, period):
     """(indicators of ``plan`` without a result for ``period``, all its indicators), counted by the
     rule of indicators.counting (the rows the ward listed; a result is a status other than
-    "no_data"). Two queries."""
+    "no_data"; a parent with results only on its sub-items as they roll up). Four queries."""
     total = PlanIndicator.objects.filter(COUNTED_INDICATORS, plan=plan).count()
     filled = (Result.objects.filter(COUNTED_RESULTS, REPORTED, indicator__plan=plan, period=period)
               .values("indicator").distinct().count())
+    rolled = counting.rolled_up_statuses(PlanIndicator.objects.filter(plan=plan), period)
+    filled += sum(status != EvaluationStatus.NO_DATA for status in rolled.values())
     return total - filled, total
 
 

@@ -328,11 +328,11 @@ def _results_page(request, plan, period, *, bound_row=None):
     missing = total = 0
     for ps, rows in selectors.indicator_groups(plan, period=period):
         items = []
+        counts, listed = counting.count(counting.settle_tree(
+            (ind, depth, assess(ind, pick_result(ind.period_results), period)) for ind, depth in rows))
+        total, missing = total + listed, missing + counts.get("no_data", 0)
         for ind, depth in rows:
             current = pick_result(ind.period_results)
-            if counting.is_counted(ind):
-                total += 1
-                missing += not counting.has_result(assess(ind, current, period))
             if bound_row is not None and bound_row["indicator"].pk == ind.pk:
                 items.append(bound_row)
             else:

@@ -24,7 +24,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from core.periods import due_date
-from indicators.counting import COUNTED_INDICATORS, COUNTED_RESULTS, REPORTED
+from indicators.counting import COUNTED_INDICATORS, COUNTED_RESULTS, REPORTED, rolled_up_statuses
 from indicators.models import Aggregation, Direction, EvaluationStatus, PlanIndicator, Result
 from plans.models import PeriodReport, Plan, PlanStatus, ReportStatus, Task
 from units.models import COMMUNE_LEVEL, Unit, UnitKind
@@ -149,6 +149,24 @@ def grouped_results(period, results_filter, grouping, to_unit, *, latest=(), **a
     return merged
 
 
+def add_rolled_up(result_rows, indicators, period, grouping):
+    """Count into ``result_rows`` ({key: {status: n, "n": reported}}) the parents of ``indicators``
+    whose results exist only on their sub-items, with the status the documents give them
+    (indicators.counting.rolled_up_statuses). Three queries."""
+    rolled = rolled_up_statuses(indicators, period)
+    if not rolled:
+        return
+    keys = (PlanIndicator.objects.filter(pk__in=list(rolled)).annotate(row_key=grouping.key("plan__unit"))
+            .values_list("pk", "row_key"))
+    for pk, key in keys:
+        status = rolled[pk]
+        if status == EvaluationStatus.NO_DATA:
+            continue
+        row = result_rows.setdefault(key, {})
+        row[status] = (row.get(status) or 0) + 1
+        row["n"] = (row.get("n") or 0) + 1
+
+
 # --- overview --------------------------------------------------------------------------------
 
 @dataclass
@@ -216,7 +234,7 @@ class OverviewRow:
 
 def overview(plans, *, root, period, year, user, communes=False, today=None, include_empty=True):
     """(rows, totals) of the overview for ``plans`` (already scoped and filtered) below ``root``
-    (None: the whole country). Eight queries whatever the number of units."""
+    (None: the whole country). Eleven queries whatever the number of units."""
     today = today or date.today()
     root_path = root.path if root else "/"
     grouping = Grouping(root_path, communes or bool(root and root.kind in COMMUNE_LEVEL))
@@ -236,6 +254,7 @@ def overview(plans, *, root, period, year, user, communes=False, today=None, inc
                                   "indicator__plan__unit", latest=("updated",), n=Count("status", filter=REPORTED),
                                   updated=Max("updated_at"),
                                   **status_counts)
+    add_rolled_up(result_rows, PlanIndicator.objects.filter(plan__in=plan_ids), period, grouping)
     report_rows = grouped(reports_of(period).filter(plan__in=plan_ids), grouping, "plan__unit",
                           submitted=Count("pk", filter=submitted_q()), late=Count("pk", filter=late_q()))
     missing_rows = grouped(

@@ -6,8 +6,9 @@ come from the row generators in :mod:`reports.documents.sheets`, consumed by bot
 writer and the PDF template.
 """
 
-from core import periods
+from core import appendix_refs, periods
 from core.evaluation import summary_sentence
+from plans.models import Appendix, Section
 
 from . import documents as docs
 from . import pdf, sheets, xlsx
@@ -75,6 +76,15 @@ FORMAT_LABELS = {"pdf": "PDF", "xlsx": "Excel"}
 
 # --- when a document has no content (reports.documents.registry.Document.empty_reason) ----------
 
+def no_appendix(plan):
+    """The Phụ lục is printed only for a plan that carries one (Plan.appendices): on its own it says
+    "Kèm theo Kế hoạch số ...", which would not be true of a plan without it (Nhơn Hưng's)."""
+    if Appendix.PHU_LUC not in (plan.appendices or ()):
+        return ("Kế hoạch không kèm theo Phụ lục chỉ tiêu (xem mục “Văn bản kèm theo kế hoạch” khi sửa "
+                "kế hoạch) nên không in Phụ lục.")
+    return no_appendix_rows(plan)
+
+
 def no_appendix_rows(plan):
     if not docs.indicator_groups(plan, only="in_appendix"):
         return "Kế hoạch chưa có chỉ tiêu nào đưa vào phụ lục nên không có Phụ lục chỉ tiêu."
@@ -117,13 +127,16 @@ def table_part(table):
 
 
 def plan_context(plan):
+    sections = docs.sections(plan)
+    lists_indicators = any(section["include_indicators"] for section in sections)
     return {
         "doc_title": f"{plan.doc_type} {plan.title}",
         "plan": plan,
         "head": docs.header(plan),
         "preamble": docs.paragraphs(plan.preamble),
-        "sections": docs.sections(plan),
+        "sections": sections,
         "indicator_groups": docs.indicator_groups(plan, only="in_main_list"),
+        "appendix_sentence": appendix_sentence(plan) if lists_indicators else "",
         **signer_context(plan),
     }
 
@@ -155,22 +168,50 @@ def report_summary(plan, period, groups):
 
 # --- the documents: one builder per document and format ---------------------------------------
 
-def attached_tables(plan):
-    """[(sheet title, table)] of the appendices the ward chose (Plan.appendices), in the order
+def attached(plan):
+    """[(code, sheet title, table)] of the appendices the ward chose (Plan.appendices), in the order
     Phụ lục, Biểu 01, Biểu 02, each left out when it would be empty. Biểu 01/02 report the year
     ``plan.appendix_year`` (the plan of that year of the same unit) and refer to ``plan``."""
     chosen = set(plan.appendices or ())
     tables = []
-    if "phu_luc" in chosen and not no_appendix_rows(plan):
-        tables.append(("Phụ lục", sheets.AppendixTable(plan)))
-    source = appendix_source(plan) if chosen & {"bieu01", "bieu02"} else None
+    if Appendix.PHU_LUC in chosen and not no_appendix_rows(plan):
+        tables.append((Appendix.PHU_LUC.value, "Phụ lục", sheets.AppendixTable(plan)))
+    source = appendix_source(plan) if chosen & {Appendix.BIEU01, Appendix.BIEU02} else None
     if source is not None:
         ref = docs.ref_line(plan)
-        if "bieu01" in chosen and not no_tasks(source):
-            tables.append(("Biểu 01", sheets.Bieu01Table(source, ref_line=ref)))
-        if "bieu02" in chosen and not no_indicators(source):
-            tables.append(("Biểu 02", sheets.Bieu02Table(source, ref_line=ref)))
+        if Appendix.BIEU01 in chosen and not no_tasks(source):
+            tables.append((Appendix.BIEU01.value, "Biểu 01", sheets.Bieu01Table(source, ref_line=ref)))
+        if Appendix.BIEU02 in chosen and not no_indicators(source):
+            tables.append((Appendix.BIEU02.value, "Biểu 02", sheets.Bieu02Table(source, ref_line=ref)))
     return tables
+
+
+def attached_tables(plan):
+    """[(sheet title, table)] of what :func:`attached` prints after the plan."""
+    return [(title, table) for _code, title, table in attached(plan)]
+
+
+def cited_appendices(plan):
+    """[(where, code, snippet)]: the appendices the plan's own text cites (core.appendix_refs)."""
+    texts = [("Lời mở đầu", plan.preamble)]
+    texts += [(f"Mục “{s.heading[:40]}”", f"{s.heading}\n{s.body}")
+              for s in Section.objects.filter(plan=plan).order_by("order", "pk")]
+    return [(where, code, snippet) for where, text in texts for code, snippet in appendix_refs.citations(text)]
+
+
+def appendix_lines(plan):
+    """What the issue page warns about when the text's citations and the attached appendices disagree."""
+    return appendix_refs.mismatches(cited_appendices(plan), [code for code, _t, _table in attached(plan)])
+
+
+def appendix_sentence(plan):
+    """The generated sentence naming the attached appendices, printed after the plan's indicator
+    list; "" when the ward's text cites appendices itself (the issue page checks those) or none
+    is attached."""
+    if cited_appendices(plan):
+        return ""
+    return appendix_refs.reference_sentence([code for code, _t, _table in attached(plan)],
+                                            doc_type=plan.doc_type or "Kế hoạch")
 
 
 def appendix_source(plan):

@@ -218,10 +218,27 @@ def pdf_context(table):
     total = sum(c.width for c in table.columns if c.in_pdf)
     columns = [{"title": title, "width": round(100 * c.width / total, 2), "align": c.align}
                for title, c in zip(header.cells, table.columns, strict=True) if c.in_pdf]
-    body = [{"kind": row.kind, "cells": [_pdf_cell(value, c) for value, c, show
-                                         in zip(row.cells, table.columns, shown, strict=True) if show]}
-            for row in rows]
+    body = []
+    for row in rows:
+        cells = [_pdf_cell(value, c) for value, c, show in zip(row.cells, table.columns, shown, strict=True) if show]
+        body.append({"kind": row.kind, "cells": cells, "tall": _lines(cells, columns, table.landscape) >= TALL_LINES})
     return {"columns": columns, "rows": body}
+
+
+# A row of this many lines or more may split across a page break when it is a group's first row
+# (static/css/nd30.css): moved whole with its heading it would leave that much blank behind.
+TALL_LINES = 5
+PRINTED_WIDTH_MM = {False: 165, True: 252}   # A4 inside nd30.css's margins, portrait / landscape
+CHAR_MM = 2.0                                 # a 12 pt Liberation Serif character, on average
+
+
+def _lines(cells, columns, landscape):
+    """About how many lines the tallest cell of a row takes in the PDF."""
+    most = 1
+    for cell, column in zip(cells, columns, strict=True):
+        chars = max(1, int((PRINTED_WIDTH_MM[landscape] * column["width"] / 100 - 3) / CHAR_MM))
+        most = max(most, -(-len(cell["text"]) // chars))
+    return most
 
 
 def _is_number(value):

@@ -23,6 +23,7 @@ from units.http import attachment
 from units.permissions import can_issue
 from units.scoping import get_scoped_or_404
 
+from ..documents import exporters
 from . import services
 from .pades import MAX_UPLOAD_BYTES, Refused, check_pdf
 
@@ -124,7 +125,8 @@ def issue(request, pk):
             messages.success(request, f"Đã ban hành kế hoạch số {plan.number_symbol}.")
             return redirect(plan)
     return render(request, "issuing/plan_issue.html",
-                  {"plan": plan, "form": form, "stale_lines": yearroll.stale_lines(plan)})
+                  {"plan": plan, "form": form, "stale_lines": yearroll.stale_lines(plan),
+                   "appendix_lines": exporters.appendix_lines(plan)})
 
 
 # /plans/<pk>/ky-so/

@@ -143,12 +143,15 @@ def test_nhon_hung_2023_metadata(plan2023):
 def test_nhon_hung_2023_identified_indicators(plan2023):
     assert [(s["name"], s["sector"], len(s["indicators"])) for s in plan2023["sectors"]] == [
         ("LĨNH VỰC KINH TẾ", "kinh-te", 6),
-        ("LĨNH VỰC VĂN HÓA – XÃ HỘI", "van-hoa-xa-hoi", 7),
-        ("LĨNH VỰC QUỐC PHÒNG, AN NINH", "quoc-phong-an-ninh", 1),
+        ("LĨNH VỰC VĂN HÓA – XÃ HỘI", "van-hoa-xa-hoi", 8),
+        ("LĨNH VỰC QUỐC PHÒNG, AN NINH", "quoc-phong-an-ninh", 2),
         ("CÔNG TÁC NỘI CHÍNH, CẢI CÁCH HÀNH CHÍNH (CCHC)", "xay-dung-chinh-quyen", 1),
     ]
     indicators = all_indicators(plan2023)
-    assert len(indicators) == 15
+    # 17 of the seed's 22: every statement of Part 1 with a result the seed's tally can count. Left
+    # out because the tally could not hold them: Đề án 06 (84,47%, 128,7%, 117,64%) and ATM cards
+    # (58,1%) would add a second "không đạt" and two more "vượt"; 1.302/1.303,5 ha has no evaluation.
+    assert len(indicators) == 17
     assert all(len(i["results"]) == 1 and i["results"][0]["period"] == "y" for i in indicators)
 
 
@@ -173,7 +176,7 @@ def test_nhon_hung_2023_results_against_targets(plan2023):
 
 
 def test_nhon_hung_2023_evaluations_match_part_one_tally(plan2023):
-    # Part 1: 06 above 100%, 01 at 90% or more, 01 not met (and 14 met, of which 7 are identified).
+    # Part 1: 06 above 100%, 01 at 90% or more, 01 not met (and 14 met, of which 9 are identified).
     percents = []
     for item in all_indicators(plan2023):
         found = re.search(r"đạt (?:tỷ lệ )?(\d+(?:,\d+)?)%", item["results"][0]["evaluation"])

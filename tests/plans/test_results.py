@@ -14,7 +14,7 @@ from indicators import results as indicator_results
 from indicators import services as indicator_services
 from indicators.models import Result
 from indicators.results import Conflict
-from plans import reporting, services
+from plans import reporting, selectors, services
 from plans.models import PeriodReport, ReportStatus
 from reports.documents.sheets import Bieu02Table
 from tests import factories as f
@@ -749,6 +749,20 @@ def test_submit_confirmation_when_every_indicator_has_a_result(client, editor_a,
     body = client.get(grid_url(rate.plan)).content.decode()
 
     assert 'hx-confirm="Đã có kết quả của cả 1/1 chỉ tiêu. Nộp báo cáo Quý I?' in body
+
+
+def test_confirmation_counts_a_parent_with_results_only_on_its_sub_items(client, editor_a, count):
+    # indicators.counting: the parent takes its sub-items' statuses, as Biểu 02 and the dashboard do
+    for name in ("Lao động nam", "Lao động nữ"):
+        child = f.PlanIndicatorFactory(plan=count.plan, plan_sector=count.plan_sector, parent=count, name=name,
+                                       target_text="100", target_kind="exact", target_value=100, target_unit="")
+        f.ResultFactory(indicator=child, period="q1", value=100)
+    client.force_login(editor_a)
+
+    body = client.get(grid_url(count.plan)).content.decode()
+
+    assert 'hx-confirm="Đã có kết quả của cả 1/1 chỉ tiêu. Nộp báo cáo Quý I?' in body
+    assert selectors.results_missing(count.plan, "q1") == (0, 1)
 
 
 def test_a_saved_row_carries_the_new_count_for_the_confirmation(client, editor_a, rate, count):

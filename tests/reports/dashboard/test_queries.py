@@ -121,6 +121,37 @@ def test_overview_counts_what_counts(country, supervisor_p):
                                        user=supervisor_p)
 
     d = rows_by_name(rows)["Thành phố D"]
-    # 3 listed before + the parent, the words-only row and the official's row (sub-items not counted)
-    assert (d.indicators, d.reported, d.in_progress, d.no_data) == (6, 3, 1, 3)
+    # 3 listed before + the parent, the words-only row and the official's row (sub-items not counted);
+    # the parent has results only on its sub-items, both "met": it counts as met, as Biểu 02 shows it
+    assert (d.indicators, d.reported, d.in_progress, d.met, d.no_data) == (6, 4, 1, 1, 2)
     assert d.reported + d.no_data == d.indicators
+
+
+def test_dashboard_counts_a_parent_with_only_sub_item_results_as_the_documents_do(country, supervisor_p):
+    """One rule (indicators.counting): the dashboard's counts for a ward are Biểu 02's and the period
+    report's, whether the sub-items all have results (the parent takes the weakest) or one lacks it."""
+    from plans import selectors
+    from reports.documents import documents as docs
+
+    plan = country["plan_b"]
+    ps = f.PlanSectorFactory(plan=plan)
+    for parent_name, child_values in (("Huy động trẻ đến trường", (100, 95)), ("Tiêm chủng", (100, None))):
+        parent = f.PlanIndicatorFactory(plan=plan, plan_sector=ps, name=parent_name, target_text="100%",
+                                        target_kind="exact", target_value=100, target_unit="%")
+        for i, value in enumerate(child_values):
+            child = f.PlanIndicatorFactory(plan=plan, plan_sector=ps, parent=parent, name=f"{parent_name} {i}",
+                                           target_text="100%", target_kind="exact", target_value=100,
+                                           target_unit="%")
+            if value is not None:
+                f.ResultFactory(indicator=child, period="y", value=value)
+    counts, total = docs.result_counts(docs.result_groups(plan, "y"))
+    plans = dashboard.latest_plans(Plan.objects.filter(year=2024))
+
+    rows, _totals = dashboard.overview(plans, root=country["province"], period="y", year=2024, user=supervisor_p)
+
+    e = rows_by_name(rows)["Thị xã E"]
+    assert counts["near"] == 2 and counts["no_data"] == 2   # the rate at 85% and the 95% sub-item's parent
+    assert e.indicators == total
+    assert {s: n for s, n in e.counts.items() if n} == counts
+    assert e.reported == total - counts["no_data"]
+    assert selectors.results_missing(plan, "y") == (counts["no_data"], total)

@@ -157,6 +157,10 @@ def pdf_table_rows(content):
     rows = []
     with pdfplumber.open(BytesIO(content)) as document:
         for page in document.pages:
-            for table in page.extract_tables():
+            # A row split at the page break has no bottom rule on this page: close it where the
+            # column rules end, so its first part reads as a row (joined by the caller).
+            bottoms = [edge["bottom"] for edge in page.edges if edge["orientation"] == "v"]
+            settings = {"explicit_horizontal_lines": [max(bottoms)]} if bottoms else {}
+            for table in page.extract_tables(settings):
                 rows += [tuple(squash(cell) for cell in row) for row in table]
     return rows

@@ -32,20 +32,23 @@ def lines(plan, period="y"):
 
 
 def test_nhon_hung_2023_counts_follow_the_seed():
-    # Seed: "22 chỉ tiêu: 06 vượt, 14 đạt 100%, 01 đạt trên 90%, 01 không đạt"; the fixture holds 15
-    # of them: the sentence says 15 and invents none.
+    # Seed: "22 chỉ tiêu: 06 vượt, 14 đạt 100%, 01 đạt trên 90%, 01 không đạt"; its text gives results
+    # for 17 of them (the fixture): the sentence says 17 and invents none.
     plan = load("nhon-hung-2023")
     counts, total = counts_of(plan)
-    assert total == 15
+    assert total == 17
     assert counts.get("no_data", 0) == 0
     assert (counts["exceeded"], counts["near"], counts["not_met"]) == (6, 1, 1)
-    assert counts["met"] == 7
+    assert counts["met"] == 9
     by_name = lines(plan)
     assert by_name["Giảm hộ nghèo"].status == "met"
     assert by_name["Hòa giải thành"].status == "met"
     sentence = report_summary(plan, "y", Bieu02Table(plan, period="y").groups())
-    assert sentence == ("Kết quả thực hiện 15 chỉ tiêu kinh tế - xã hội năm 2023 có 06 chỉ tiêu vượt 100%, "
-                        "có 07 chỉ tiêu đạt 100%, 01 chỉ tiêu đạt trên 90%, 01 chỉ tiêu không đạt.")
+    assert sentence == ("Kết quả thực hiện 17 chỉ tiêu kinh tế - xã hội năm 2023 có 06 chỉ tiêu vượt 100%, "
+                        "có 09 chỉ tiêu đạt 100%, 01 chỉ tiêu đạt trên 90%, 01 chỉ tiêu không đạt.")
+    assert by_name["Học sinh tham gia bảo hiểm y tế"].status == "met"   # "Học sinh tham gia bảo hiểm y tế đạt 100%"
+    assert by_name["Đăng ký công dân tuổi 17 (SN 2006) và đăng ký bổ sung công dân trong độ tuổi 18 - 25"
+                   ].status == "met"   # "... đạt 68/68 công dân"
 
 
 def test_nhon_hung_2023_prints_the_officials_percent():
