@@ -72,17 +72,10 @@ def shot():
 
 
 @pytest.fixture
-def seeded(transactional_db):
-    """Mỹ Phú 2024 and Lai Hưng 2024 imported from fixtures/, an editor for each, a second
-    editor on Mỹ Phú. transactional_db flushes tables, so the catalogue rows the migrations
-    seed are put back first."""
-    from django.conf import settings
-    from django.contrib.auth import get_user_model
-
+def catalogue(transactional_db):
+    """The catalogue rows the migrations seed, put back after transactional_db flushed the tables."""
     from indicators.catalog_data import CATALOG, SECTORS
     from indicators.models import CatalogIndicator, Sector
-    from plans.interchange import import_plan, load_plan_file
-    from units.models import Role, RoleKind
 
     sectors = {}
     for code, name, order in SECTORS:
@@ -91,6 +84,18 @@ def seeded(transactional_db):
         CatalogIndicator.objects.get_or_create(code=code, defaults={
             "name": name, "sector": sectors[sector], "unit_of_measure": unit, "aggregation": aggregation,
             "direction": direction})
+
+
+@pytest.fixture
+def seeded(catalogue):
+    """Mỹ Phú 2024 and Lai Hưng 2024 imported from fixtures/, an editor for each, a second
+    editor on Mỹ Phú."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+
+    from plans.interchange import import_plan, load_plan_file
+    from units.models import Role, RoleKind
+
     fixtures = Path(settings.BASE_DIR) / "fixtures"
     my_phu = import_plan(load_plan_file(fixtures / "my-phu-2024.json"))
     lai_hung = import_plan(load_plan_file(fixtures / "lai-hung-2024.json"))
