@@ -16,7 +16,8 @@ def _pages(plan, draft):
     return [("home", "/?all=1"), ("plan", f"/plans/{plan.pk}/"), ("results", f"/plans/{plan.pk}/results/"),
             ("tasks", f"/plans/{plan.pk}/tasks/"), ("compose", f"/plans/{draft.pk}/tasks/compose/"),
             ("departments", f"/units/{plan.unit_id}/departments/"), ("help", "/huong-dan/"),
-            ("search", "/tim-kiem/?q=my+phu"), ("not-found", "/khong-co/")]
+            ("search", "/tim-kiem/?q=my+phu"), ("not-found", "/khong-co/"), ("todo", "/viec-can-lam/"),
+            ("people", f"/units/{plan.unit_id}/nguoi-dung/")]
 
 
 @pytest.fixture
@@ -30,6 +31,8 @@ def draft(seeded):
 @pytest.mark.parametrize("size", ["phone", "desktop"])
 def test_no_page_scrolls_sideways_at_phone_size(browser, live_server, seeded, draft, login, shot, size):
     viewport = PHONE if size == "phone" else DESKTOP
+    # a leader as well as an editor, so the people page is reachable and every button is drawn
+    Role.objects.create(user=seeded["users"]["canbo.myphu"], unit=seeded["my_phu"].unit, role=RoleKind.LEADER)
     context = browser.new_context(locale="vi-VN", viewport=viewport)
     page = context.new_page()
     login(page, "canbo.myphu")
