@@ -2,7 +2,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -23,7 +24,7 @@ from indicators.services import FROZEN_MESSAGE
 from units.permissions import READ_ROLES, can_edit, can_reopen, supervises
 from units.scoping import get_scoped_or_404, scoped, visible_units
 
-from . import history, reporting, selectors, services
+from . import grid, history, reporting, selectors, services
 from .filters import TaskFilter
 from .forms import PlanCreateForm, PlanMetaForm, ReopenForm, SectionForm, TaskForm
 from .models import Plan, Section, Task
@@ -299,11 +300,10 @@ def _entry_refusal(plan, report):
 
 def _result_row(request, plan, indicator, depth, period, report, *, form=None, result=None, conflict=None,
                 saved=False, editable=None):
-    """Context of one grid row (``result`` is the row's current figure when ``form`` is None);
+    """One grid row (plans.grid.row_html writes it): ``result`` is the row's current figure when
+    ``form`` is None (no form is built then); ``form`` is a bound one shown again as typed.
     ``editable`` is worked out here unless the grid already did it once for all its rows."""
-    if form is None:
-        form = ResultForm(None, indicator=indicator, period=period, result=result)
-    else:
+    if form is not None:
         result = current_result(indicator, period) if result is None else result
     if editable is None:
         editable = not _entry_refusal(plan, report) and can_edit(request.user, plan.unit)
@@ -324,6 +324,7 @@ def _submit_confirm(report, missing, total):
 def _results_page(request, plan, period, *, bound_row=None):
     report = reporting.period_report(plan, period)
     editable = not _entry_refusal(plan, report) and can_edit(request.user, plan.unit)
+    token = get_token(request)
     groups = []
     missing = total = 0
     for ps, rows in selectors.indicator_groups(plan, period=period):
@@ -338,7 +339,7 @@ def _results_page(request, plan, period, *, bound_row=None):
             else:
                 items.append(_result_row(request, plan, ind, depth, period, report, result=current,
                                          editable=editable))
-        groups.append((ps, items))
+        groups.append((ps, [grid.row_html(row, token) for row in items]))
     in_force = reporting.results_plan(plan)
     revision_note = reporting.revision_message(plan)
     context = {"plan": plan, "period": period, "periods": PERIODS, "groups": groups, "report": report,
@@ -373,7 +374,7 @@ def result_save(request, pk, period, indicator_pk):
     if request.method != "POST":
         row = _result_row(request, plan, indicator, depth, period, report,
                           result=current_result(indicator, period))
-        return render(request, "plans/_result_row.html", row)
+        return _row_response(request, row)
     refused = _entry_refusal(plan, report)
     if refused:
         raise PermissionDenied(refused)
@@ -397,11 +398,16 @@ def result_save(request, pk, period, indicator_pk):
             row = _result_row(request, plan, indicator, depth, period, report, result=result, saved=True)
             # The count in the "Nộp báo cáo" question changes with this save: results.js carries it over.
             row["row_submit_confirm"] = _submit_confirm(report, *selectors.results_missing(plan, period))
-            return render(request, "plans/_result_row.html", row)
+            return _row_response(request, row)
     row = _result_row(request, plan, indicator, depth, period, report, form=form, conflict=conflict)
     if not request.htmx:
         return _results_page(request, plan, period, bound_row=row)
-    return render(request, "plans/_result_row.html", row)
+    return _row_response(request, row)
+
+
+def _row_response(request, row):
+    """The htmx answer: the row alone, which replaces the one on the page."""
+    return HttpResponse(grid.row_html(row, get_token(request)))
 
 
 def _rebased(form, indicator, period, theirs):
