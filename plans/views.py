@@ -291,11 +291,14 @@ def _period_or_404(period):
     return period
 
 
-def _entry_refusal(plan, report):
+def _entry_refusal(plan, report, revision_note=None):
     """Why results of ``report``'s period cannot be typed on ``plan`` (None when they can): the
     plan is a draft revision (its results are entered on the plan in force), or the period is
-    submitted. The grid shows it read-only; a save is refused with this message."""
-    return reporting.revision_message(plan) or (reporting.LOCKED_MESSAGE if report.is_locked else None)
+    submitted. The grid shows it read-only; a save is refused with this message.
+    ``revision_note``: reporting.revision_message(plan) when the caller already has it."""
+    if revision_note is None:
+        revision_note = reporting.revision_message(plan)
+    return revision_note or (reporting.LOCKED_MESSAGE if report.is_locked else None)
 
 
 def _result_row(request, plan, indicator, depth, period, report, *, form=None, result=None, conflict=None,
@@ -323,7 +326,10 @@ def _submit_confirm(report, missing, total):
 
 def _results_page(request, plan, period, *, bound_row=None):
     report = reporting.period_report(plan, period)
-    editable = not _entry_refusal(plan, report) and can_edit(request.user, plan.unit)
+    in_force = reporting.results_plan(plan)  # asked once per page (it is one query each time)
+    plan.version_in_force = in_force if in_force.is_issued else None  # the header's, primed
+    revision_note = reporting.revision_message(plan, in_force) or ""
+    editable = not _entry_refusal(plan, report, revision_note) and can_edit(request.user, plan.unit)
     token = get_token(request)
     groups = []
     missing = total = 0
@@ -340,8 +346,6 @@ def _results_page(request, plan, period, *, bound_row=None):
                 items.append(_result_row(request, plan, ind, depth, period, report, result=current,
                                          editable=editable))
         groups.append((ps, [grid.row_html(row, token) for row in items]))
-    in_force = reporting.results_plan(plan)
-    revision_note = reporting.revision_message(plan)
     context = {"plan": plan, "period": period, "periods": PERIODS, "groups": groups, "report": report,
                "may_edit": can_edit(request.user, plan.unit) and not revision_note,
                "may_reopen": can_reopen(request.user, report) and not revision_note,
