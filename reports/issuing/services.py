@@ -83,7 +83,8 @@ def freeze_plan(plan, *, by):
 
     Idempotent: returns the existing frozen document when there is one. Side effects: one
     PDF render; one IssuedDocument row (kind "frozen", SHA-256, a fresh verification code) and,
-    once the transaction commits, its file under issued/<plan id>/ (:func:`_store_on_commit`).
+    once the transaction commits, its file under issued/<plan id>/ and its size
+    (:func:`_store_on_commit`).
     Raises Refused when the plan is a draft. Called by :func:`issue_plan` in its transaction,
     after the plan is saved as issued.
     """
@@ -92,14 +93,14 @@ def freeze_plan(plan, *, by):
         return existing
     if not plan.is_issued:
         raise Refused("Kế hoạch chưa ban hành nên chưa có bản phát hành.")
-    if existing is not None:  # its row committed, its file never written: the code was never out
+    if existing is not None:  # its row committed, its file never stored: the code was never out
         existing.delete()
+        existing.file.storage.delete(existing.file.name)  # in case it was written but its size not set
     filename, _content_type, rendered = get_exporter("plan", "pdf").render(plan)
     for _attempt in range(5):
         code = new_code()
         data = reserve_signature_field(stamp_verification(rendered, code), plan)
-        doc = IssuedDocument(plan=plan, kind=IssuedKind.FROZEN, code=code, sha256=sha256(data),
-                             size=len(data), created_by=by)
+        doc = IssuedDocument(plan=plan, kind=IssuedKind.FROZEN, code=code, sha256=sha256(data), created_by=by)
         try:
             _store_on_commit(doc, filename, data)
             return doc
@@ -115,17 +116,18 @@ def freeze_plan(plan, *, by):
 # Storage (a directory, or an S3 bucket) takes no part in the database's transaction, so one of
 # the two is written first. Writing the file first leaves, whenever the transaction does not
 # commit (an exception after the write, a killed connection, a killed process), a file with a
-# number and a verification code that no row knows. So the row goes first and the file only on
-# commit. If the write then fails, the callback deletes the row again (the plan stays issued,
-# without a frozen document, the state "Tạo bản phát hành" repairs) and raises Refused. If the
-# process dies between the commit and the write, the row is left without its file: nobody can
-# have seen that file, so :func:`freeze_plan` and the status page treat such a frozen row as
-# missing and a new freeze replaces it.
+# number and a verification code that no row knows. So the row goes first, with size 0 ("its file
+# is not stored yet"), and the file only on commit; the write then sets the size. If the write
+# fails, the callback deletes the row again (the plan stays issued, without a frozen document, the
+# state "Tạo bản phát hành" repairs) and raises Refused. If the process dies between the commit and
+# the write, the row keeps size 0: nobody can have seen its file, so :func:`freeze_plan` and the
+# status page treat it as missing (no storage call on any page) and a new freeze replaces it.
 
 def _store_on_commit(doc, name, data):
     """Save ``doc`` (in a savepoint: IntegrityError leaves the caller's transaction usable) under
     the name its file will have, and write ``data`` there when the transaction commits."""
     doc.file = doc._meta.get_field("file").generate_filename(doc, name)
+    doc.size = 0
     with transaction.atomic():
         doc.save()
     transaction.on_commit(_FileWrite(doc, data))
@@ -135,30 +137,34 @@ class _FileWrite:
     """The on-commit write of one document's file; on failure its row goes too."""
 
     def __init__(self, doc, data):
-        self.doc, self.pk, self.name, self.data = doc, doc.pk, doc.file.name, data
+        self.doc, self.pk, self.data = doc, doc.pk, data
 
     def __call__(self):
         storage = IssuedDocument._meta.get_field("file").storage
         try:
-            stored = storage.save(self.name, ContentFile(self.data))
+            stored = storage.save(self.doc.file.name, ContentFile(self.data))
         except Exception as exc:
-            logger.exception("Issued document %s: file %s not written; its row is deleted", self.pk, self.name)
+            logger.exception("Issued document %s: file %s not written; its row is deleted", self.pk,
+                             self.doc.file.name)
             IssuedDocument.objects.filter(pk=self.pk).delete()
             raise Refused("Không lưu được tệp vào kho lưu trữ nên tệp chưa được giữ lại; "
                           "vui lòng thử lại sau.") from exc
-        if stored != self.name:  # the storage chose another name (one was taken)
-            IssuedDocument.objects.filter(pk=self.pk).update(file=stored)
-            self.doc.file.name = stored
+        # The storage may have chosen another name (one was taken).
+        if not IssuedDocument.objects.filter(pk=self.pk).update(file=stored, size=len(self.data)):
+            storage.delete(stored)  # its row was replaced meanwhile (see _lost): keep no file of it
+            return
+        self.doc.file.name, self.doc.size = stored, len(self.data)
 
 
 def _lost(doc):
-    """True when ``doc``'s row was committed but its file never written (see above); False while
-    its write waits for the current transaction to commit (Django keeps those callbacks, until
-    the commit or the rollback, in ``connection.run_on_commit``)."""
+    """True when ``doc``'s row was committed but its file never stored (size 0, see above); False
+    while its write waits for the current transaction to commit (Django keeps those callbacks,
+    until the commit or the rollback, in ``connection.run_on_commit``)."""
+    if doc.size:
+        return False
     connection = transaction.get_connection()
-    waiting = any(isinstance(func, _FileWrite) and func.pk == doc.pk
-                  for _sids, func, *_robust in connection.run_on_commit)
-    return not waiting and not doc.file.storage.exists(doc.file.name)
+    return not any(isinstance(func, _FileWrite) and func.pk == doc.pk
+                   for _sids, func, *_robust in connection.run_on_commit)
 
 
 # --- signed copies -------------------------------------------------------------------------------
@@ -167,7 +173,7 @@ def _store_signed(plan, frozen, data, *, check, signed_by, by):
     # Its own name: an S3 store overwrites a name already taken (file_overwrite), a signed copy never.
     name = f"{Path(frozen.file.name).name.removesuffix('.pdf')}-ky-so-{sha256(data)[:8]}.pdf"
     doc = IssuedDocument(plan=plan, kind=IssuedKind.SIGNED, source=frozen, sha256=sha256(data),
-                         size=len(data), signed_by=signed_by, created_by=by,
+                         signed_by=signed_by, created_by=by,
                          signatures=[sig.as_json() for sig in check.signatures])
     _store_on_commit(doc, name, data)
     return doc
