@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from core.evaluation import STATUS_LABELS, evaluate, official_status
 from core.periods import is_final
-from core.phrases import money_scale, names_rate
+from core.phrases import money_scale, names_rate, short_meaning
 from core.vnformat import RATE_UNITS, format_number
 
 
@@ -80,6 +80,11 @@ def pick_result(results):
     results = list(results)
     finals = [r for r in results if not r.is_estimate]
     return (finals or results or [None])[0]
+
+
+def target_meaning(indicator):
+    """Compact parsed meaning of an indicator's target ("≥ 90%"), shown next to the text as written."""
+    return short_meaning(indicator.parsed_target(), f"{indicator.name} {indicator.target_text}")
 
 
 def rate_baseline(indicator):

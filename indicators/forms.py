@@ -207,24 +207,18 @@ class ResultForm(StyledMixin, forms.Form):
     confirm_small = forms.CharField(widget=forms.HiddenInput, max_length=100, required=False)
 
     def __init__(self, data=None, *, indicator, period, result=None):
-        initial = {"version": 0}
-        if result is not None:
-            initial = {"result": _result_box(result), "text": result.text, "judgement": result.judgement,
-                       "is_estimate": result.is_estimate, "cause": result.cause, "version": result.version,
-                       "rid": result.pk}
-        super().__init__(data, initial=initial, prefix=f"r{indicator.pk}")
+        super().__init__(data, initial=result_initial(result), prefix=f"r{indicator.pk}")
         self.indicator, self.period = indicator, period
         self.confirm_value = ""  # set when a tiny money figure needs a second save
         self.qualitative = indicator.target_kind == "qualitative"
         if self.qualitative:
             del self.fields["result"]
-            self.fields["text"].widget.attrs["placeholder"] = "Ghi kết quả bằng lời"
+            self.fields["text"].widget.attrs["placeholder"] = TEXT_PLACEHOLDER
         else:
             del self.fields["judgement"]
             self.fields["result"].widget.attrs.update({"inputmode": "decimal", "autocomplete": "off"})
-            if (baseline := rate_baseline(indicator)) is not None:  # a cut of a rate: type the rate reached
-                self.fields["result"].widget.attrs["placeholder"] = (
-                    f"Tỷ lệ đạt được (năm trước {_with_unit(baseline, indicator.target_unit)})")
+            if placeholder := result_placeholder(indicator):
+                self.fields["result"].widget.attrs["placeholder"] = placeholder
         self.style()
         for field in self.fields.values():
             attrs = field.widget.attrs
@@ -341,6 +335,24 @@ class ResultForm(StyledMixin, forms.Form):
 def _with_unit(value, unit):
     """ "9 lao động", "1%", "9.949.000.000 đồng": a figure as the plan writes it."""
     return f"{_vn(value)}{unit}" if unit in RATE_UNITS else f"{_vn(value)} {unit}".strip()
+
+
+TEXT_PLACEHOLDER = "Ghi kết quả bằng lời"
+
+
+def result_initial(result):
+    """What a row of the grid shows before anything is typed: ``result`` (or None) as form values."""
+    if result is None:
+        return {"version": 0}
+    return {"result": _result_box(result), "text": result.text, "judgement": result.judgement,
+            "is_estimate": result.is_estimate, "cause": result.cause, "version": result.version, "rid": result.pk}
+
+
+def result_placeholder(indicator):
+    """The hint in a quantitative result box: a cut of a rate takes the rate reached ("" otherwise)."""
+    if (baseline := rate_baseline(indicator)) is not None:
+        return f"Tỷ lệ đạt được (năm trước {_with_unit(baseline, indicator.target_unit)})"
+    return ""
 
 
 def _result_box(result):

@@ -41,10 +41,10 @@ def results_plan(plan):
     return Plan.objects.in_force(plan.unit_id, plan.year) or plan
 
 
-def revision_message(plan):
+def revision_message(plan, in_force=None):
     """The Vietnamese note on a plan whose results are entered elsewhere (None when they are
-    entered on ``plan``)."""
-    in_force = results_plan(plan)
+    entered on ``plan``). ``in_force``: :func:`results_plan` when the caller already has it."""
+    in_force = results_plan(plan) if in_force is None else in_force
     if in_force.pk == plan.pk:
         return None
     if plan.is_issued:

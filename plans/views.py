@@ -2,7 +2,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -23,7 +24,7 @@ from indicators.services import FROZEN_MESSAGE
 from units.permissions import READ_ROLES, can_edit, can_reopen, supervises
 from units.scoping import get_scoped_or_404, scoped, visible_units
 
-from . import history, reporting, selectors, services
+from . import grid, history, reporting, selectors, services
 from .filters import TaskFilter
 from .forms import PlanCreateForm, PlanMetaForm, ReopenForm, SectionForm, TaskForm
 from .models import Plan, Section, Task
@@ -290,20 +291,22 @@ def _period_or_404(period):
     return period
 
 
-def _entry_refusal(plan, report):
+def _entry_refusal(plan, report, revision_note=None):
     """Why results of ``report``'s period cannot be typed on ``plan`` (None when they can): the
     plan is a draft revision (its results are entered on the plan in force), or the period is
-    submitted. The grid shows it read-only; a save is refused with this message."""
-    return reporting.revision_message(plan) or (reporting.LOCKED_MESSAGE if report.is_locked else None)
+    submitted. The grid shows it read-only; a save is refused with this message.
+    ``revision_note``: reporting.revision_message(plan) when the caller already has it."""
+    if revision_note is None:
+        revision_note = reporting.revision_message(plan)
+    return revision_note or (reporting.LOCKED_MESSAGE if report.is_locked else None)
 
 
 def _result_row(request, plan, indicator, depth, period, report, *, form=None, result=None, conflict=None,
                 saved=False, editable=None):
-    """Context of one grid row (``result`` is the row's current figure when ``form`` is None);
+    """One grid row (plans.grid.row_html writes it): ``result`` is the row's current figure when
+    ``form`` is None (no form is built then); ``form`` is a bound one shown again as typed.
     ``editable`` is worked out here unless the grid already did it once for all its rows."""
-    if form is None:
-        form = ResultForm(None, indicator=indicator, period=period, result=result)
-    else:
+    if form is not None:
         result = current_result(indicator, period) if result is None else result
     if editable is None:
         editable = not _entry_refusal(plan, report) and can_edit(request.user, plan.unit)
@@ -323,7 +326,11 @@ def _submit_confirm(report, missing, total):
 
 def _results_page(request, plan, period, *, bound_row=None):
     report = reporting.period_report(plan, period)
-    editable = not _entry_refusal(plan, report) and can_edit(request.user, plan.unit)
+    in_force = reporting.results_plan(plan)  # asked once per page (it is one query each time)
+    plan.version_in_force = in_force if in_force.is_issued else None  # the header's, primed
+    revision_note = reporting.revision_message(plan, in_force) or ""
+    editable = not _entry_refusal(plan, report, revision_note) and can_edit(request.user, plan.unit)
+    token = get_token(request)
     groups = []
     missing = total = 0
     for ps, rows in selectors.indicator_groups(plan, period=period):
@@ -338,9 +345,7 @@ def _results_page(request, plan, period, *, bound_row=None):
             else:
                 items.append(_result_row(request, plan, ind, depth, period, report, result=current,
                                          editable=editable))
-        groups.append((ps, items))
-    in_force = reporting.results_plan(plan)
-    revision_note = reporting.revision_message(plan)
+        groups.append((ps, [grid.row_html(row, token) for row in items]))
     context = {"plan": plan, "period": period, "periods": PERIODS, "groups": groups, "report": report,
                "may_edit": can_edit(request.user, plan.unit) and not revision_note,
                "may_reopen": can_reopen(request.user, report) and not revision_note,
@@ -373,7 +378,7 @@ def result_save(request, pk, period, indicator_pk):
     if request.method != "POST":
         row = _result_row(request, plan, indicator, depth, period, report,
                           result=current_result(indicator, period))
-        return render(request, "plans/_result_row.html", row)
+        return _row_response(request, row)
     refused = _entry_refusal(plan, report)
     if refused:
         raise PermissionDenied(refused)
@@ -397,11 +402,16 @@ def result_save(request, pk, period, indicator_pk):
             row = _result_row(request, plan, indicator, depth, period, report, result=result, saved=True)
             # The count in the "Nộp báo cáo" question changes with this save: results.js carries it over.
             row["row_submit_confirm"] = _submit_confirm(report, *selectors.results_missing(plan, period))
-            return render(request, "plans/_result_row.html", row)
+            return _row_response(request, row)
     row = _result_row(request, plan, indicator, depth, period, report, form=form, conflict=conflict)
     if not request.htmx:
         return _results_page(request, plan, period, bound_row=row)
-    return render(request, "plans/_result_row.html", row)
+    return _row_response(request, row)
+
+
+def _row_response(request, row):
+    """The htmx answer: the row alone, which replaces the one on the page."""
+    return HttpResponse(grid.row_html(row, get_token(request)))
 
 
 def _rebased(form, indicator, period, theirs):

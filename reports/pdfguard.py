@@ -6,8 +6,9 @@ Two layers, both before or around any PDF parsing:
    reference sections (``xref`` tables, ``/XRef`` streams, ``startxref``, ``/Prev`` links) and the
    declared object count (``/Size``, ``/Index``). A real issued plan has a handful of revisions (the frozen file, one per signature,
    the long-term-validation data); a crafted file with 180,000 chained incremental updates is
-   refused here in milliseconds. What the counts cannot see (names hidden behind ``#xx`` escapes,
-   a compressed bomb) is caught by the second layer.
+   refused here in milliseconds. Names are counted as the parser reads them: a key written with
+   ``#xx`` escapes (``/Pr#65v`` is ``/Prev``, ISO 32000-1 7.3.5) is decoded first. What the counts
+   cannot see (a compressed bomb, a deep object graph) is caught by the second layer.
 2. ``bounded(func, ...)``: the parsing itself runs in a forked child process with a wall-clock
    limit and an address-space limit (settings.PDF_CHECK_SECONDS, PDF_CHECK_MEMORY_MB); a file
    that needs more (a decompression bomb, a deep object graph) is refused, and the web process
@@ -38,9 +39,53 @@ _SIZE = re.compile(rb"/Size\s+(\d{1,20})")
 _INDEX = re.compile(rb"/Index\s*\[([\d\s]{0,400})")
 
 
+MAX_HASHES = 1_000_000        # "#" bytes (random binary has one in 256: 82,000 in 20 MB)
+MAX_KEY_ESCAPES = 100_000     # escapes of a key's letter ("#65" for "e"), decoded one by one
+
+# The letters of the keys counted below, as the #xx escapes a name may hide them behind ("/Pr#65v"
+# is "/Prev", ISO 32000-1 7.3.5), in both cases of a hex digit ("/Si#7Ae", "/Si#7ae").
+_KEY_LETTERS = {f"{ord(c):02{case}}".encode(): c.encode() for c in "PrevXRefSizeIndex" for case in "Xx"}
+_KEY_ESCAPE = re.compile(rb"#(" + b"|".join(sorted(_KEY_LETTERS)) + rb")")
+
+
+class _TooMany(Exception):
+    pass
+
+
+def decoded_names(data):
+    """``data`` with the #xx escapes of the counted keys' letters decoded ("/Pr#65v" -> "/Prev"), so
+    that the counts see the keys a parser sees; None when there are too many to decode cheaply
+    (MAX_HASHES, MAX_KEY_ESCAPES). One bytes.count and one regular-expression pass; ``data`` itself
+    when it has no "#". Only letters are decoded: an escape of white space or a delimiter ("/Pr#20ev"
+    is another name) stays. The result is counted, never parsed: decoding an escape outside a name
+    can only find more keys, never fewer."""
+    hashes = data.count(b"#")
+    if not hashes:
+        return data
+    if hashes > MAX_HASHES:
+        return None
+    decoded = 0
+
+    def letter(match):
+        nonlocal decoded
+        decoded += 1
+        if decoded > MAX_KEY_ESCAPES:
+            raise _TooMany
+        return _KEY_LETTERS[match.group(1)]
+
+    try:
+        return _KEY_ESCAPE.sub(letter, data)
+    except _TooMany:
+        return None
+
+
 def structure_problem(data):
     """"" when ``data``'s structure is within bounds; otherwise the Vietnamese reason. No parsing:
-    a handful of bytes.count passes, and the few declared sizes read only when they are few."""
+    names decoded (:func:`decoded_names`), a handful of bytes.count passes, and the few declared
+    sizes read only when they are few."""
+    data = decoded_names(data)
+    if data is None:
+        return TOO_COMPLEX
     startxref = data.count(b"startxref")
     if any(count(data, startxref) > MAX_SECTIONS for count in _KEYWORDS.values()):
         return TOO_COMPLEX

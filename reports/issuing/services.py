@@ -12,6 +12,7 @@ meant for the person.
 """
 
 import hashlib
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +35,8 @@ from .pades import (
     validate_signed,
 )
 from .stamp import new_code, normalise_code, sha256, stamp_verification
+
+logger = logging.getLogger(__name__)
 
 MAX_REVISION_MARKERS = 50   # %%EOF markers, from the end, where verification looks for a revision
 
@@ -63,7 +66,8 @@ def issued_documents(plan):
     The context ``templates/issuing/_plan_status.html`` expects as ``issued_docs``.
     """
     docs = list(IssuedDocument.objects.filter(plan=plan).order_by("-created_at", "-pk"))
-    return {"frozen": next((d for d in docs if d.kind == IssuedKind.FROZEN), None),
+    frozen = next((d for d in docs if d.kind == IssuedKind.FROZEN), None)
+    return {"frozen": None if frozen is None or _lost(frozen) else frozen,
             "signed": [d for d in docs if d.kind == IssuedKind.SIGNED],
             "server_signing": server_signing_configured()}
 
@@ -73,47 +77,105 @@ def read_document(doc):
         return fh.read()
 
 
+@transaction.atomic
 def freeze_plan(plan, *, by):
     """Render the issued ``plan`` once and keep it: the file every later download serves.
 
     Idempotent: returns the existing frozen document when there is one. Side effects: one
-    PDF render; one file under MEDIA_ROOT/issued/<plan id>/; one IssuedDocument row (kind
-    "frozen", SHA-256, a fresh verification code). Raises Refused when the plan is a draft.
-    Called by :func:`issue_plan` in its transaction, after the plan is saved as issued.
+    PDF render; one IssuedDocument row (kind "frozen", SHA-256, a fresh verification code) and,
+    once the transaction commits, its file under issued/<plan id>/ and its size
+    (:func:`_store_on_commit`).
+    Raises Refused when the plan is a draft. Called by :func:`issue_plan` in its transaction,
+    after the plan is saved as issued.
     """
     existing = frozen_document(plan)
-    if existing is not None:
+    if existing is not None and not _lost(existing):
         return existing
     if not plan.is_issued:
         raise Refused("Kế hoạch chưa ban hành nên chưa có bản phát hành.")
+    if existing is not None:  # its row committed, its file never stored: the code was never out
+        existing.delete()
+        existing.file.storage.delete(existing.file.name)  # in case it was written but its size not set
     filename, _content_type, rendered = get_exporter("plan", "pdf").render(plan)
     for _attempt in range(5):
         code = new_code()
         data = reserve_signature_field(stamp_verification(rendered, code), plan)
-        doc = IssuedDocument(plan=plan, kind=IssuedKind.FROZEN, code=code, sha256=sha256(data),
-                             size=len(data), created_by=by)
-        doc.file.save(filename, ContentFile(data), save=False)
+        doc = IssuedDocument(plan=plan, kind=IssuedKind.FROZEN, code=code, sha256=sha256(data), created_by=by)
         try:
-            with transaction.atomic():
-                doc.save()
+            _store_on_commit(doc, filename, data)
             return doc
         except IntegrityError:
-            doc.file.delete(save=False)
             existing = frozen_document(plan)
             if existing is not None:  # frozen meanwhile by another request
                 return existing
     raise RuntimeError("Could not draw a unique verification code")
 
 
+# --- files: written only once the row that knows them is committed ---------------------------------
+#
+# Storage (a directory, or an S3 bucket) takes no part in the database's transaction, so one of
+# the two is written first. Writing the file first leaves, whenever the transaction does not
+# commit (an exception after the write, a killed connection, a killed process), a file with a
+# number and a verification code that no row knows. So the row goes first, with size 0 ("its file
+# is not stored yet"), and the file only on commit; the write then sets the size. If the write
+# fails, the callback deletes the row again (the plan stays issued, without a frozen document, the
+# state "Tạo bản phát hành" repairs) and raises Refused. If the process dies between the commit and
+# the write, the row keeps size 0: nobody can have seen its file, so :func:`freeze_plan` and the
+# status page treat it as missing (no storage call on any page) and a new freeze replaces it.
+
+def _store_on_commit(doc, name, data):
+    """Save ``doc`` (in a savepoint: IntegrityError leaves the caller's transaction usable) under
+    the name its file will have, and write ``data`` there when the transaction commits."""
+    doc.file = doc._meta.get_field("file").generate_filename(doc, name)
+    doc.size = 0
+    with transaction.atomic():
+        doc.save()
+    transaction.on_commit(_FileWrite(doc, data))
+
+
+class _FileWrite:
+    """The on-commit write of one document's file; on failure its row goes too."""
+
+    def __init__(self, doc, data):
+        self.doc, self.pk, self.data = doc, doc.pk, data
+
+    def __call__(self):
+        storage = IssuedDocument._meta.get_field("file").storage
+        try:
+            stored = storage.save(self.doc.file.name, ContentFile(self.data))
+        except Exception as exc:
+            logger.exception("Issued document %s: file %s not written; its row is deleted", self.pk,
+                             self.doc.file.name)
+            IssuedDocument.objects.filter(pk=self.pk).delete()
+            raise Refused("Không lưu được tệp vào kho lưu trữ nên tệp chưa được giữ lại; "
+                          "vui lòng thử lại sau.") from exc
+        # The storage may have chosen another name (one was taken).
+        if not IssuedDocument.objects.filter(pk=self.pk).update(file=stored, size=len(self.data)):
+            storage.delete(stored)  # its row was replaced meanwhile (see _lost): keep no file of it
+            return
+        self.doc.file.name, self.doc.size = stored, len(self.data)
+
+
+def _lost(doc):
+    """True when ``doc``'s row was committed but its file never stored (size 0, see above); False
+    while its write waits for the current transaction to commit (Django keeps those callbacks,
+    until the commit or the rollback, in ``connection.run_on_commit``)."""
+    if doc.size:
+        return False
+    connection = transaction.get_connection()
+    return not any(isinstance(func, _FileWrite) and func.pk == doc.pk
+                   for _sids, func, *_robust in connection.run_on_commit)
+
+
 # --- signed copies -------------------------------------------------------------------------------
 
 def _store_signed(plan, frozen, data, *, check, signed_by, by):
-    name = Path(frozen.file.name).name.removesuffix(".pdf") + "-ky-so.pdf"
+    # Its own name: an S3 store overwrites a name already taken (file_overwrite), a signed copy never.
+    name = f"{Path(frozen.file.name).name.removesuffix('.pdf')}-ky-so-{sha256(data)[:8]}.pdf"
     doc = IssuedDocument(plan=plan, kind=IssuedKind.SIGNED, source=frozen, sha256=sha256(data),
-                         size=len(data), signed_by=signed_by, created_by=by,
+                         signed_by=signed_by, created_by=by,
                          signatures=[sig.as_json() for sig in check.signatures])
-    doc.file.save(name, ContentFile(data), save=False)
-    doc.save()
+    _store_on_commit(doc, name, data)
     return doc
 
 

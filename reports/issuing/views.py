@@ -93,7 +93,11 @@ def refuse_large_uploads(refusal):
 
 
 def _attachment(doc):
-    return attachment(doc.file.name.rsplit("/", 1)[-1], "application/pdf", services.read_document(doc))
+    try:
+        data = services.read_document(doc)
+    except OSError:  # committed, but its file never written (see services._lost): not there yet
+        raise Http404 from None
+    return attachment(doc.file.name.rsplit("/", 1)[-1], "application/pdf", data)
 
 
 def _plan(request, plan_pk, *, issue=False, write=False):
@@ -121,6 +125,10 @@ def issue(request, pk):
             services.issue_plan(plan, by=request.user, **form.cleaned_data)
         except ValidationError as exc:
             form.add_error(None, exc)
+        except Refused as exc:  # issued, but its file could not be stored: the status page offers a retry
+            messages.warning(request, f"Đã ban hành kế hoạch số {plan.number_symbol}. {exc} "
+                                      "Bấm “Tạo bản phát hành” ở mục bản phát hành để tạo lại.")
+            return redirect(plan)
         else:
             messages.success(request, f"Đã ban hành kế hoạch số {plan.number_symbol}.")
             return redirect(plan)

@@ -12,10 +12,10 @@ from django.utils import dateformat, timezone
 from django.utils.safestring import mark_safe
 
 from core import periods
-from core.phrases import short_meaning
 from core.vnformat import format_number, format_percent
-from indicators.assess import assess, pick_result
+from indicators.assess import assess, pick_result, target_meaning
 from indicators.models import EvaluationStatus
+from plans.grid import disagreement_html
 from reports.dashboard.comments import CommentForm, comment_context
 from reports.documents.documents import keep_symbols
 from reports.documents.exporters import FORMAT_LABELS
@@ -83,10 +83,12 @@ def first_lower_filter(text):
 
 # --- indicators ----------------------------------------------------------------------------------
 
-@register.filter
-def target_meaning(indicator):
-    """Compact parsed meaning of an indicator's target ("≥ 90%"), for display next to the text."""
-    return short_meaning(indicator.parsed_target(), f"{indicator.name} {indicator.target_text}")
+# {{ indicator|target_meaning }}: "≥ 90%", the compact meaning shown next to the target as written.
+register.filter("target_meaning", target_meaning)
+
+
+# {% disagreement ev %}: "Theo số liệu: …" when the official's evaluation and the figures differ.
+register.simple_tag(disagreement_html, name="disagreement")
 
 
 @register.simple_tag

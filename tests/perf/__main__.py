@@ -6,6 +6,8 @@
     measured in a child process so its peak RSS is its own;
 (d) median server time of the dashboard on PostgreSQL with the national synthetic year
     (tests/perf/dashboard.py; skipped with a message when PostgreSQL is unreachable);
+(d') median server time of one commune's results grid (40 indicators), in-process, on the load run's
+    PostgreSQL database (tests/perf/grid.py);
 (e) load: 8 and 32 concurrent clients (grid, row saves, plan page, province dashboard) against
     `make serve` and against the development server, same database (tests/perf/load.py);
 (f) the public verification's worst case: seconds and peak memory of a crafted 18 MB upload
@@ -150,6 +152,7 @@ def main():
     bench_pdf()
     bench_xlsx()
     bench_dashboard()
+    bench_grid()
     bench_verify()
     bench_load()
 
@@ -162,6 +165,12 @@ def bench_load():
     """(e) in a child process: it starts and stops the two servers itself."""
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     subprocess.run([sys.executable, "-m", "tests.perf.load"], cwd=ROOT, env=env, check=True)
+
+
+def bench_grid():
+    """(d') the results grid alone, in a child process on the load run's database."""
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    subprocess.run([sys.executable, "-m", "tests.perf.grid"], cwd=ROOT, env=env, check=True)
 
 
 def bench_dashboard():

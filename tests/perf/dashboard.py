@@ -19,21 +19,21 @@ BUDGETS = {"national overview": 0.300, "province overview": 0.100, "comparison (
            "comparison (province)": None}
 
 
-def reachable():
+def reachable(url=URL):
     import psycopg
 
     try:
-        psycopg.connect(URL.rsplit("/", 1)[0] + "/postgres", connect_timeout=3).close()
+        psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", connect_timeout=3).close()
     except psycopg.Error as exc:
         return str(exc).strip().splitlines()[0]
     return None
 
 
-def ensure_database():
+def ensure_database(url=URL):
     import psycopg
 
-    name = URL.rsplit("/", 1)[1]
-    admin = URL.rsplit("/", 1)[0] + "/postgres"
+    name = url.rsplit("/", 1)[1]
+    admin = url.rsplit("/", 1)[0] + "/postgres"
     with psycopg.connect(admin, autocommit=True, connect_timeout=3) as conn:
         if not conn.execute("select 1 from pg_database where datname = %s", [name]).fetchone():
             conn.execute(f'create database "{name}"')

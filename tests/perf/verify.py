@@ -47,7 +47,7 @@ def main():
     from plans.models import PlanStatus
     from reports import pdfguard
     from reports.issuing import pades, services
-    from tests.reports.issuing.crafted import chained_updates, deflate_bomb
+    from tests.reports.issuing.crafted import chained_updates, chained_xref_streams, deflate_bomb
 
     DB.unlink(missing_ok=True)
     call_command("migrate", verbosity=0)
@@ -59,9 +59,17 @@ def main():
                     if not pdfguard.structure_problem(chained_updates(frozen, n)))
     padded = chained_updates(frozen, sections)
     padded = padded[:-6] + b"%" + b"x" * (pades.MAX_UPLOAD_BYTES - len(padded) - 64) + b"\n%%EOF\n"
+    # The most #xx escapes the counts still decode: just under both caps, in a comment, to 20 MB.
+    hashed = chained_updates(frozen, sections)
+    escapes = (b"#65" * (pdfguard.MAX_KEY_ESCAPES - 100)
+               + b"#zz" * (pdfguard.MAX_HASHES - pdfguard.MAX_KEY_ESCAPES - hashed.count(b"#")))
+    hashed = hashed[:-6] + b"%" + escapes + b"x" * (pades.MAX_UPLOAD_BYTES - len(hashed) - len(escapes) - 64)
+    hashed += b"\n%%EOF\n"
     cases = [
         ("frozen plan + 180,000 chained xref sections", chained_updates(frozen, 180_000)),
+        ("140,000 chained xref streams, keys as #xx", chained_xref_streams(140_000)),
         (f"frozen plan + {sections} sections, padded to 20 MB", padded),
+        ("the same, padded with ~1,000,000 #xx escapes", hashed),
         ("deflate bomb (catalogue inflating to 400 MB)", deflate_bomb(400)),
         ("the frozen plan itself", frozen),
     ]

@@ -1,5 +1,5 @@
-"""The results grid writes each row's inputs out (templates/plans/_result_row.html) instead of rendering
-a widget template per cell: the inputs it writes carry exactly the attributes the form's widgets would."""
+"""The results grid writes each row's inputs out (plans/grid.py) instead of rendering a widget template
+per cell: the inputs it writes carry exactly the attributes the form's widgets would."""
 
 import re
 
@@ -10,7 +10,8 @@ from indicators.forms import ResultForm
 from indicators.models import Result
 from tests import factories as f
 
-INPUT = re.compile(r"<input\b([^>]*)>")
+INPUT = re.compile(r"<(?:input|select)\b([^>]*)>")
+OPTION = re.compile(r'<option value="([^"]*)"( selected)?>')
 ATTR = re.compile(r'([\w-]+)(?:="([^"]*)")?')
 
 
@@ -61,3 +62,44 @@ def test_a_refused_value_is_marked_invalid_like_the_widget(client, editor_a, cut
     assert "is-invalid" in written["class"]
     assert written["aria-describedby"] == f"id_r{cut_of_a_rate.pk}-result-error"
     assert written["value"] == "abc"
+
+
+@pytest.fixture
+def qualitative(plan_a):
+    return f.PlanIndicatorFactory(plan=plan_a, name="An ninh chính trị", target_text="Giữ vững ổn định",
+                                  target_kind="qualitative", target_value=None, target_unit="")
+
+
+def _selected(html, select_id):
+    start = html.index(f'id="{select_id}"')
+    return [value for value, chosen in OPTION.findall(html[start:html.index("</select>", start)]) if chosen]
+
+
+@pytest.mark.parametrize("with_result", [False, True])
+def test_written_words_and_judgement_match_the_widgets(client, editor_a, qualitative, with_result):
+    if with_result:
+        Result.objects.create(indicator=qualitative, period="q1", text="Ổn định <tốt>", judgement="met")
+    result = Result.objects.filter(indicator=qualitative, period="q1").first()
+    form = ResultForm(indicator=qualitative, period="q1", result=result)
+    client.force_login(editor_a)
+
+    page = client.get(reverse("plans:result_list", args=[qualitative.plan_id]) + "?period=q1").content.decode()
+
+    for name in ("text", "judgement", "is_estimate"):
+        assert attrs_of(page, form[name].auto_id) == attrs_of(form[name].as_widget(), form[name].auto_id), name
+    assert _selected(page, form["judgement"].auto_id) == _selected(str(form["judgement"]), form["judgement"].auto_id)
+
+
+def test_refused_words_and_judgement_are_marked_like_the_widgets(client, editor_a, qualitative):
+    client.force_login(editor_a)
+    url = reverse("plans:result_save", args=[qualitative.plan_id, "q1", qualitative.pk])
+    data = {f"r{qualitative.pk}-text": "x" * 2001, f"r{qualitative.pk}-judgement": "zz", f"r{qualitative.pk}-version": "0"}
+    form = ResultForm(data, indicator=qualitative, period="q1")
+    assert not form.is_valid()
+
+    html = client.post(url, data, headers={"HX-Request": "true"}).content.decode()
+
+    for name in ("text", "judgement"):
+        written = attrs_of(html, form[name].auto_id)
+        assert written == attrs_of(form[name].as_widget(), form[name].auto_id), name
+        assert written["aria-invalid"] == "true" and "is-invalid" in written["class"]

@@ -54,8 +54,18 @@ def issued_a(plan_a):
 
 
 @pytest.fixture
-def frozen_a(issued_a, leader_a):
-    return services.freeze_plan(issued_a, by=leader_a)
+def committed(django_capture_on_commit_callbacks):
+    """committed(func, *args, **kwargs): func's result once its transaction's on-commit work (the
+    files it stores) has run, as a real commit would run it; the test's transaction stays open."""
+    def run(func, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return func(*args, **kwargs)
+    return run
+
+
+@pytest.fixture
+def frozen_a(issued_a, leader_a, committed):
+    return committed(services.freeze_plan, issued_a, by=leader_a)
 
 
 @pytest.fixture

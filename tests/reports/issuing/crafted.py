@@ -19,6 +19,25 @@ def chained_updates(base, count):
     return bytes(out)
 
 
+def chained_xref_streams(count, *, escaped=True):
+    """A PDF whose ``count`` cross-reference streams are chained by /Prev, with one startxref at the
+    end (the chain needs no other). ``escaped``: its keys are written with #xx escapes (/X#52ef for
+    /XRef, /Pr#65v for /Prev, /#53ize, /Ind#65x), as a PDF name may be (ISO 32000-1, 7.3.5)."""
+    xref, prev_key, size, index = ((b"/X#52ef", b"/Pr#65v", b"/#53ize", b"/Ind#65x") if escaped
+                                   else (b"/XRef", b"/Prev", b"/Size", b"/Index"))
+    out = bytearray(b"%PDF-1.7\n1 0 obj\n<</Type/Catalog/Pages 2 0 R>>\nendobj\n"
+                    b"2 0 obj\n<</Type/Pages/Kids[]/Count 0>>\nendobj\n")
+    prev = None
+    for number in range(3, 3 + count):
+        at = len(out)
+        link = b"" if prev is None else b"%s %d" % (prev_key, prev)
+        out += (b"%d 0 obj\n<</Type%s%s %d/W[1 1 1]%s[%d 1]%s/Root 1 0 R/Length 3>>\nstream\n"
+                b"\x01\x00\x00\nendstream\nendobj\n" % (number, xref, size, number + 1, index, number, link))
+        prev = at
+    out += b"startxref\n%d\n%%%%EOF\n" % prev
+    return bytes(out)
+
+
 def deflate_bomb(megabytes=400):
     """A small PDF whose catalogue sits in an object stream that inflates to ``megabytes`` MB."""
     header = b"1 0 "

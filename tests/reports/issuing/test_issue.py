@@ -96,3 +96,20 @@ def test_plan_issue_number_with_another_symbol_is_refused(client, leader_a, plan
     assert "Ký hiệu của kế hoạch này là “KH-UBND”" in body
     plan_a.refresh_from_db()
     assert plan_a.status == PlanStatus.DRAFT
+
+
+@pytest.mark.django_db(transaction=True)
+def test_issue_whose_pdf_cannot_be_stored_says_so_and_offers_a_retry(client, leader_a, plan_a, monkeypatch):
+    """A real commit: the file is written after it, fails, and the person is told on the plan page."""
+    def full(name, content, max_length=None):
+        raise OSError("no space left on device")
+
+    monkeypatch.setattr(IssuedDocument._meta.get_field("file").storage, "save", full)
+    client.force_login(leader_a)
+
+    page = client.post(url(plan_a), _issue_post(), follow=True).content.decode()
+
+    assert "Đã ban hành kế hoạch số 63" in page and "Không lưu được tệp" in page
+    assert "Tạo bản phát hành" in page
+    plan_a.refresh_from_db()
+    assert plan_a.status == PlanStatus.ISSUED and not IssuedDocument.objects.exists()

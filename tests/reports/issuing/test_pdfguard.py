@@ -9,7 +9,7 @@ from django.urls import reverse
 from reports import pdfguard
 from reports.issuing import pades, services
 
-from .crafted import chained_updates, deflate_bomb
+from .crafted import chained_updates, chained_xref_streams, deflate_bomb
 
 pytestmark = pytest.mark.django_db
 
@@ -58,6 +58,45 @@ def test_a_copy_signed_three_times_is_within_bounds(frozen_bytes, sign_with):
 ])
 def test_declared_sizes_are_refused(data):
     assert pdfguard.structure_problem(data) == pdfguard.TOO_COMPLEX
+
+
+@pytest.mark.parametrize("data", [
+    b"%PDF-1.7\ntrailer\n<</#53ize 5000000/Root 1 0 R>>\n",
+    b"%PDF-1.7\ntrailer\n<</S#69#7a#65 5000000/Root 1 0 R>>\n",
+    b"%PDF-1.7\n<</Type/XRef/Ind#65x[0 3 10 900000]>>\n",
+    b"%PDF-1.7\n" + b"trailer<</Si#7Ae 5>>\n" * 65,
+], ids=["size", "size-all-escaped", "index", "many-sizes"])
+def test_declared_sizes_behind_escaped_names_are_refused(data):
+    assert pdfguard.structure_problem(data) == pdfguard.TOO_COMPLEX
+
+
+@pytest.mark.parametrize("escaped", [False, True], ids=["plain", "escaped"])
+def test_chained_xref_streams_are_counted_whatever_their_names(escaped):
+    assert pdfguard.structure_problem(chained_xref_streams(10, escaped=escaped)) == ""
+    assert pdfguard.structure_problem(chained_xref_streams(1000, escaped=escaped)) == pdfguard.TOO_COMPLEX
+
+
+def test_escaped_chain_is_refused_before_any_parsing(client, no_parsing):
+    data = chained_xref_streams(20_000)
+
+    response = client.post(reverse("issuing:verify"), {"file": SimpleUploadedFile("x.pdf", data, "application/pdf")})
+
+    assert response.status_code == 400
+    assert pdfguard.TOO_COMPLEX in response.content.decode()
+
+
+@pytest.mark.parametrize("data", [
+    b"%PDF-1.7\n" + b"#" * (pdfguard.MAX_HASHES + 1),
+    b"%PDF-1.7\n" + b"/A#65 " * (pdfguard.MAX_KEY_ESCAPES + 1),
+], ids=["hashes", "key-escapes"])
+def test_more_escapes_than_a_real_file_has_are_refused_unread(data):
+    assert pdfguard.structure_problem(data) == pdfguard.TOO_COMPLEX
+
+
+def test_a_name_escaping_a_delimiter_is_not_a_key():
+    """/Pr#20ev is the name "Pr ev", not /Prev: decoding never joins what the escape kept apart."""
+    data = b"%PDF-1.7\n" + b"<</Pr#20ev 1>>\n" * 100
+    assert pdfguard.structure_problem(data) == ""
 
 
 def test_a_deflate_bomb_is_refused(client):

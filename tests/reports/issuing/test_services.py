@@ -5,8 +5,10 @@ import datetime
 import io
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
+from django.db import transaction
 from pypdf import PdfReader
 
 from plans.models import PlanStatus
@@ -56,6 +58,70 @@ def test_issue_plan_is_all_or_nothing(plan_a, leader_a, monkeypatch):
     assert plan_a.status == PlanStatus.DRAFT and not plan_a.number
 
 
+def _stored_files(settings):
+    return sorted(p.name for p in (settings.MEDIA_ROOT / "issued").rglob("*") if p.is_file()) \
+        if (settings.MEDIA_ROOT / "issued").exists() else []
+
+
+def test_issue_killed_after_the_pdf_leaves_no_file_and_no_row(plan_a, leader_a, monkeypatch, settings,
+                                                              django_capture_on_commit_callbacks):
+    """The PDF, with its number and code, is made; then the issue dies before it commits."""
+    freeze = services.freeze_plan
+
+    def freeze_then_die(plan, *, by):
+        freeze(plan, by=by)
+        raise RuntimeError("connection killed")
+
+    monkeypatch.setattr(services, "freeze_plan", freeze_then_die)
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
+        services.issue_plan(plan_a, **_issue_values(), by=leader_a)
+
+    assert _stored_files(settings) == []
+    assert not IssuedDocument.objects.exists()
+    plan_a.refresh_from_db()
+    assert plan_a.status == PlanStatus.DRAFT
+
+
+def test_issue_whose_file_cannot_be_written_keeps_no_row_and_can_be_frozen_again(
+        plan_a, leader_a, monkeypatch, settings, committed):
+    storage = IssuedDocument._meta.get_field("file").storage
+
+    def full(name, content, max_length=None):
+        raise OSError("no space left on device")
+
+    monkeypatch.setattr(storage, "save", full)
+    with pytest.raises(pades.Refused, match="Không lưu được tệp"):
+        committed(services.issue_plan, plan_a, **_issue_values(), by=leader_a)
+
+    plan_a.refresh_from_db()
+    assert plan_a.status == PlanStatus.ISSUED  # committed before the write, as the issue is
+    assert not IssuedDocument.objects.exists() and _stored_files(settings) == []
+    assert services.issued_documents(plan_a)["frozen"] is None  # the status page offers "Tạo bản phát hành"
+    monkeypatch.undo()
+    doc = committed(services.freeze_plan, plan_a, by=leader_a)
+    assert services.read_document(doc).startswith(b"%PDF-")
+
+
+def test_frozen_row_whose_file_was_never_written_is_replaced(issued_a, leader_a, committed, settings):
+    """The process died between the commit and the write: the row has no file, nobody saw its code."""
+    lost = services.freeze_plan(issued_a, by=leader_a)
+    transaction.get_connection().run_on_commit.clear()  # "committed", and the write never ran
+
+    assert services.issued_documents(issued_a)["frozen"] is None
+    doc = committed(services.freeze_plan, issued_a, by=leader_a)
+    assert doc.pk != lost.pk and not IssuedDocument.objects.filter(pk=lost.pk).exists()
+    assert services.read_document(doc)[:5] == b"%PDF-" and _stored_files(settings) == [Path(doc.file.name).name]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_issue_that_commits_writes_its_file(plan_a, leader_a, settings):
+    services.issue_plan(plan_a, **_issue_values(), by=leader_a)  # a real commit, no test transaction
+
+    doc = services.frozen_document(plan_a)
+    assert _stored_files(settings) == [Path(doc.file.name).name]
+    assert services.read_document(doc)[:5] == b"%PDF-"
+
+
 # --- freezing ---------------------------------------------------------------------------------
 
 def test_freeze_plan_stores_pdf_with_sha256_and_code(frozen_a, frozen_bytes):
@@ -94,8 +160,9 @@ def test_freeze_plan_reserves_an_empty_signature_field_in_the_signature_block(fr
 
 # --- signing and validation -------------------------------------------------------------------
 
-def test_sign_plan_is_valid_intact_and_covers_the_whole_file(frozen_a, frozen_bytes, issued_a, leader_a):
-    doc = services.sign_plan(issued_a, by=leader_a)
+def test_sign_plan_is_valid_intact_and_covers_the_whole_file(frozen_a, frozen_bytes, issued_a, leader_a,
+                                                              committed):
+    doc = committed(services.sign_plan, issued_a, by=leader_a)
     signed = services.read_document(doc)
 
     check = pades.validate_signed(signed, frozen=frozen_bytes)
@@ -108,8 +175,9 @@ def test_sign_plan_is_valid_intact_and_covers_the_whole_file(frozen_a, frozen_by
 
 
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
-def test_sign_plan_appearance_names_organisation_and_time_at_plus_seven(issued_a, frozen_a, leader_a, tmp_path):
-    doc = services.sign_plan(issued_a, by=leader_a)
+def test_sign_plan_appearance_names_organisation_and_time_at_plus_seven(issued_a, frozen_a, leader_a, tmp_path,
+                                                                       committed):
+    doc = committed(services.sign_plan, issued_a, by=leader_a)
     path = tmp_path / "signed.pdf"
     path.write_bytes(services.read_document(doc))
 
@@ -129,9 +197,9 @@ def test_sign_plan_without_certificate_is_refused(frozen_a, issued_a, leader_a, 
 
 
 def test_upload_signed_by_leader_is_stored_then_organisation_adds_its_signature(
-        frozen_a, frozen_bytes, issued_a, leader_a, sign_with):
-    uploaded = services.accept_signed_upload(issued_a, sign_with("leader", frozen_bytes), by=leader_a)
-    both = services.sign_plan(issued_a, by=leader_a)
+        frozen_a, frozen_bytes, issued_a, leader_a, sign_with, committed):
+    uploaded = committed(services.accept_signed_upload, issued_a, sign_with("leader", frozen_bytes), by=leader_a)
+    both = committed(services.sign_plan, issued_a, by=leader_a)
 
     check = pades.validate_signed(services.read_document(both), frozen=frozen_bytes)
     assert uploaded.signed_by == "upload"
@@ -150,8 +218,9 @@ def test_upload_with_a_tampered_byte_is_refused(frozen_a, frozen_bytes, issued_a
     assert "bị sửa sau khi ký" in refusal.reasons[0]
 
 
-def test_upload_signed_over_a_different_document_is_refused(frozen_a, issued_a, leader_a, plan_b, sign_with):
-    other = services.freeze_plan(issue(plan_b, number="99"), by=None)
+def test_upload_signed_over_a_different_document_is_refused(frozen_a, issued_a, leader_a, plan_b, sign_with,
+                                                            committed):
+    other = committed(services.freeze_plan, issue(plan_b, number="99"), by=None)
     signed = sign_with("leader", services.read_document(other), plan=plan_b)
 
     refusal = _refusal(issued_a, signed, leader_a)

@@ -118,9 +118,9 @@ def test_verify_file_of_a_copy_signed_twice_finds_the_frozen_document(frozen_a, 
 
 
 def test_verify_file_through_the_signed_copy_when_the_frozen_revision_is_out_of_reach(
-        frozen_a, frozen_bytes, sign_with, monkeypatch):
+        frozen_a, frozen_bytes, sign_with, monkeypatch, committed):
     once = sign_with("leader", frozen_bytes)
-    services.accept_signed_upload(frozen_a.plan, once, by=None)
+    committed(services.accept_signed_upload, frozen_a.plan, once, by=None)
     twice = sign_with("org", once)
     monkeypatch.setattr(services, "MAX_REVISION_MARKERS", 2)   # the frozen file's %%EOF is not looked at
 

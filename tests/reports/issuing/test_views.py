@@ -54,10 +54,12 @@ def test_download_signed_before_signing_is_404(client, viewer_a, frozen_a):
 
 # --- server-side signing ----------------------------------------------------------------------
 
-def test_sign_by_leader_stores_the_signed_copy(client, leader_a, frozen_a, frozen_bytes):
+def test_sign_by_leader_stores_the_signed_copy(client, leader_a, frozen_a, frozen_bytes,
+                                               django_capture_on_commit_callbacks):
     client.force_login(leader_a)
 
-    response = client.post(reverse("issuing:sign", args=[frozen_a.plan_id]), follow=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("issuing:sign", args=[frozen_a.plan_id]), follow=True)
 
     assert response.status_code == 200
     assert "Đã ký số bản phát hành" in response.content.decode()
@@ -88,11 +90,13 @@ def test_freeze_view_makes_the_frozen_document_for_an_issued_plan(client, leader
 
 # --- upload of a copy signed elsewhere --------------------------------------------------------
 
-def test_upload_signed_copy_is_stored(client, leader_a, frozen_a, frozen_bytes, sign_with):
+def test_upload_signed_copy_is_stored(client, leader_a, frozen_a, frozen_bytes, sign_with,
+                                      django_capture_on_commit_callbacks):
     client.force_login(leader_a)
     signed = sign_with("leader", frozen_bytes)
 
-    response = client.post(reverse("issuing:upload_signed", args=[frozen_a.plan_id]), {"file": _pdf(signed)})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("issuing:upload_signed", args=[frozen_a.plan_id]), {"file": _pdf(signed)})
 
     assert response.status_code == 302
     doc = IssuedDocument.objects.get(kind=IssuedKind.SIGNED)
