@@ -107,6 +107,8 @@ MATRIX = [
     ("units:people_list", lambda o: [o.plan.unit_id], "post", {}, expect(403, 200, 403, 200, 404), True),
     ("units:person_role", lambda o: [o.plan.unit_id, o.person.pk], "post", {"role": "viewer"},
      expect(403, 302, 403, 302, 404), False),
+    ("units:person_department", lambda o: [o.plan.unit_id, o.person.pk], "post", {"department": ""},
+     expect(403, 302, 403, 302, 404), False),
     ("units:person_active", lambda o: [o.plan.unit_id, o.person.pk], "post", {"active": "0"},
      expect(403, 302, 403, 302, 404), False),
     ("units:person_password", lambda o: [o.plan.unit_id, o.person.pk], "post", {"method": "otp"},

@@ -202,6 +202,10 @@ class Role(models.Model):
                              on_delete=models.CASCADE, related_name="unit_roles")
     unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.CASCADE, related_name="roles")
     role = models.CharField(_("vai trò"), max_length=20, choices=RoleKind.choices)
+    # The department of the unit the person works in, if the ward says so: their to-do list then
+    # shows the tasks that department leads or cooperates on, not every task of the unit.
+    department = models.ForeignKey(Department, verbose_name=_("bộ phận"), null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="members")
     history = HistoricalRecords()
 
     class Meta:

@@ -45,7 +45,7 @@ def people_of(unit):
     elsewhere, unit loaded): two queries."""
     return list(
         User.objects.filter(unit_roles__unit=unit).distinct().order_by("first_name", "last_name", "username")
-        .prefetch_related(Prefetch("unit_roles", queryset=Role.objects.select_related("unit").order_by("role"),
+        .prefetch_related(Prefetch("unit_roles", queryset=Role.objects.select_related("unit", "department").order_by("role"),
                                    to_attr="all_roles"))
     )
 
@@ -183,6 +183,30 @@ def change_role(person, unit, *, role, by):
         keep.save(update_fields=["role"])
     audit.record(keep, "Đổi vai trò", by=by, old=old, new=role_label(role), reason=person.username)
     return keep
+
+
+@transaction.atomic
+def set_department(person, unit, department, *, by):
+    """Say which of ``unit``'s departments ``person`` works in (None: none in particular). Side
+    effects: an UPDATE of their roles on ``unit`` (history rows) and an audit reason "Đổi bộ phận".
+    Raises PermissionDenied when ``by`` may not touch ``person`` or ``person`` has no role on ``unit``,
+    ValidationError for a department that is not one of ``unit``'s active departments."""
+    _check_person(by, person)
+    if department is not None and (department.unit_id != unit.pk or not department.active):
+        raise ValidationError({"department": "Bộ phận: chọn một bộ phận đang dùng của đơn vị."})
+    here = list(Role.objects.filter(user=person, unit=unit).select_related("department").order_by("pk"))
+    if not here:
+        raise PermissionDenied("Người này không có vai trò tại đơn vị.")
+    old = here[0].department
+    if old == department and all(r.department_id == here[0].department_id for r in here):
+        return here[0]
+    for role in here:
+        role.department = department
+        role._history_user = by
+        role.save(update_fields=["department"])
+    audit.record(here[0], "Đổi bộ phận", by=by, old=old.name if old else "—",
+                 new=department.name if department else "—", reason=person.username)
+    return here[0]
 
 
 @transaction.atomic

@@ -35,6 +35,9 @@ class PersonTable(tables.Table):
 
     def render_roles(self, record):
         here = ", ".join(str(r.get_role_display()) for r in record.here)
+        department = next((r.department for r in record.here if r.department_id), None)
+        if department is not None:
+            here = f"{here} · {department.name}"
         if not record.elsewhere:
             return here
         return format_html('{}<div class="small text-muted">Vai trò khác: {}</div>', here, format_html_join(

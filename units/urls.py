@@ -14,6 +14,8 @@ urlpatterns = [
     path("nguoi-dung/", people_views.people_index, name="people_index"),
     path("<int:unit_pk>/nguoi-dung/", people_views.people_list, name="people_list"),
     path("<int:unit_pk>/nguoi-dung/<int:person_pk>/vai-tro/", people_views.person_role, name="person_role"),
+    path("<int:unit_pk>/nguoi-dung/<int:person_pk>/bo-phan/", people_views.person_department,
+         name="person_department"),
     path("<int:unit_pk>/nguoi-dung/<int:person_pk>/trang-thai/", people_views.person_active, name="person_active"),
     path("<int:unit_pk>/nguoi-dung/<int:person_pk>/mat-khau/", people_views.person_password,
          name="person_password"),

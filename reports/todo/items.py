@@ -25,7 +25,7 @@ At most eight queries whatever the number of units, plans or items (tests/report
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Count, Exists, Max, OuterRef, Prefetch
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -107,14 +107,15 @@ def todo_list(user, *, today=None):
     """The to-do list of ``user`` on ``today`` (the Vietnam date by default). At most eight queries: the
     kinds of role the person holds, then only the sections those roles can fill."""
     today = today or timezone.localdate()
-    kinds = set(user.unit_roles.values_list("role", flat=True)) if user.is_authenticated else set()
+    held = list(user.unit_roles.values_list("role", "unit_id", "department_id")) if user.is_authenticated else []
+    kinds = {role for role, _unit, _department in held}
     found = {}
     if kinds:
         found[COMMENT] = _comment_items(user)
     if kinds & WRITE_ROLES:
         plans = _plans_followed(user, today)
         found |= {REPORT: _report_items(plans, today), REOPENED: _reopened_items(user),
-                  TASK: _task_items(plans, today)}
+                  TASK: _task_items(plans, today, _departments(held))}
     if kinds & ISSUE_ROLES:
         found[ISSUE] = _issue_items(user, today)
     if kinds & REOPEN_ROLES:
@@ -199,9 +200,25 @@ def _reopened_items(user):
     return items
 
 
-def _task_items(plans, today):
-    tasks = (Task.objects.filter(plan__in=plans.values("pk"), due_date__lte=today + timedelta(days=DUE_SOON_DAYS))
-             .exclude(status=OVERDUE_UNTIL).select_related("plan__unit").order_by("due_date", "pk"))
+def _departments(held):
+    """{unit pk: {department pks}} of the departments a person works in, from their roles."""
+    departments = {}
+    for _role, unit_id, department_id in held:
+        if department_id:
+            departments.setdefault(unit_id, set()).add(department_id)
+    return departments
+
+
+def _task_items(plans, today, departments):
+    """Tasks due soon or overdue of ``plans``; on a unit where the person works in a department
+    (``departments``, {unit pk: {department pks}}), only the tasks it leads or cooperates on."""
+    tasks = Task.objects.filter(plan__in=plans.values("pk"), due_date__lte=today + timedelta(days=DUE_SOON_DAYS))
+    if departments:
+        mine = ~Q(plan__unit_id__in=list(departments))
+        for unit_id, ids in departments.items():
+            mine |= Q(plan__unit_id=unit_id) & (Q(lead_id__in=ids) | Q(cooperating__in=ids))
+        tasks = tasks.filter(pk__in=Task.objects.filter(mine).values("pk"))
+    tasks = tasks.exclude(status=OVERDUE_UNTIL).select_related("plan__unit").order_by("due_date", "pk")
     return [Item(kind=TASK, key=str(task.pk), state=OVERDUE if task.due_date < today else DUE_SOON,
                  title=str(task), detail=_due_text(task.due_date, today, report=False), unit=task.plan.unit.name,
                  due=task.due_date, url=reverse("plans:task_edit", args=[task.plan_id, task.pk]))

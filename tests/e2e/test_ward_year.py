@@ -94,6 +94,11 @@ def test_a_new_ward_from_a_blank_plan_to_an_empty_todo_list(catalogue, new_page,
     shot(page, "walk-02-one-time-password")
     editor = get_user_model().objects.get(username="canbo.hoabinh")
     assert Role.objects.filter(user=editor, unit=ward, role=RoleKind.EDITOR).exists()
+    # ... who works in the office, so the office's task is theirs
+    page.goto(f"{url}/units/{ward.pk}/nguoi-dung/")
+    page.select_option(f"#department-{editor.pk}", str(office.pk))
+    _submit(page, "Đổi bộ phận")
+    assert Role.objects.get(user=editor, unit=ward).department == office
 
     # --- the nightly reminder ---------------------------------------------------------------------
     mail.outbox.clear()

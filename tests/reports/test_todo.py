@@ -89,6 +89,21 @@ def test_tasks_due_within_a_week_or_overdue(editor_a, issued_a):
     assert [i.key for i in of_kind(editor_a, TASK)] == [str(soon.pk)]
 
 
+def test_a_person_of_a_department_follows_the_tasks_it_leads_or_cooperates_on(editor_a, issued_a, ward_a):
+    office, police = f.DepartmentFactory(unit=ward_a, name="Văn phòng"), f.DepartmentFactory(unit=ward_a, name="Công an")
+    led = f.TaskFactory(plan=issued_a, due_date=TODAY, lead=office, title="Chủ trì")
+    helped = f.TaskFactory(plan=issued_a, due_date=TODAY, lead=police, title="Phối hợp")
+    helped.cooperating.add(office)
+    f.TaskFactory(plan=issued_a, due_date=TODAY, lead=police, title="Của bộ phận khác")
+    unassigned = f.TaskFactory(plan=issued_a, due_date=TODAY, title="Chưa giao")
+    assert len(of_kind(editor_a, TASK)) == 4   # no department said: every task of the ward
+
+    editor_a.unit_roles.update(department=office)
+
+    assert {i.key for i in of_kind(editor_a, TASK)} == {str(led.pk), str(helped.pk)}
+    assert str(unassigned.pk) not in {i.key for i in of_kind(editor_a, TASK)}
+
+
 def test_unread_comments_until_the_plan_page_shows_them(client, editor_a, leader_a, supervisor_d, issued_a):
     Comment.objects.create(plan=issued_a, author=supervisor_d, text="Đề nghị bổ sung số liệu")
     Comment.objects.create(plan=issued_a, author=leader_a, text="Đã giao bộ phận")

@@ -156,6 +156,29 @@ def test_leader_changes_a_role_deactivates_and_reactivates(client, leader_a, edi
     assert login(client, "editor_a", "matkhau-thu-nghiem")[0]
 
 
+def test_leader_says_which_department_a_person_works_in(client, leader_a, editor_a, ward_a, ward_b):
+    office = f.DepartmentFactory(unit=ward_a, name="Văn phòng - Thống kê")
+    elsewhere = f.DepartmentFactory(unit=ward_b, name="Bộ phận phường B")
+    client.force_login(leader_a)
+
+    client.post(url("person_department", ward_a.pk, editor_a.pk), {"department": office.pk})
+
+    assert Role.objects.get(user=editor_a).department == office
+    assert Role.history.filter(user_id=editor_a.pk).first().history_change_reason == \
+        "Đổi bộ phận: — → Văn phòng - Thống kê (editor_a)"
+    page = client.get(url("people_list", ward_a.pk)).content.decode()
+    assert "Cán bộ nhập liệu · Văn phòng - Thống kê" in page
+
+    # another ward's department, and oneself: refused, nothing written
+    client.post(url("person_department", ward_a.pk, editor_a.pk), {"department": elsewhere.pk})
+    assert Role.objects.get(user=editor_a).department == office
+    assert client.post(url("person_department", ward_a.pk, leader_a.pk), {"department": office.pk}).status_code == 403
+    assert Role.objects.get(user=leader_a).department is None
+
+    client.post(url("person_department", ward_a.pk, editor_a.pk), {"department": ""})
+    assert Role.objects.get(user=editor_a).department is None
+
+
 def test_a_new_one_time_password_replaces_the_old_one(client, leader_a, editor_a, ward_a):
     client.force_login(leader_a)
 
@@ -271,9 +294,10 @@ def test_people_list_query_count(client, leader_a, ward_a, people, django_assert
     for _ in range(people):
         f.RoleFactory(unit=ward_a, role=E)
     client.force_login(leader_a)
-    # session, user, unit, the leader's roles there, people, their roles, two history queries, navbar;
-    # the navbar's to-do count (reports.todo): role kinds, comments, plans, reopened, tasks, drafts
-    with django_assert_num_queries(15):
+    # session, user, unit, the leader's roles there, people, their roles, the departments, two history
+    # queries, navbar; the navbar's to-do count (reports.todo): role kinds, comments, plans, reopened,
+    # tasks, drafts
+    with django_assert_num_queries(16):
         assert client.get(url("people_list", ward_a.pk)).status_code == 200
 
 
