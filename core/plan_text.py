@@ -65,6 +65,19 @@ def is_doc_type(line):
     return fold(line) == "ke hoach"
 
 
+def title_after_doc_type(title, doc_type="KẾ HOẠCH"):
+    """The trích yếu without the document type an official typed in front of it: the document
+    prints "KẾ HOẠCH" above the title, so "Kế hoạch phát triển ... năm 2026" would read twice.
+    "Kế hoạch phát triển ..." -> "Phát triển ..."; any other title is returned unchanged."""
+    words, kind = title.split(), fold(doc_type).split()
+    if not kind or len(words) <= len(kind) or [fold(w).rstrip(":-–—") for w in words[:len(kind)]] != kind:
+        return title
+    if fold(words[len(kind)]) == "hoa":   # "Kế hoạch hóa gia đình" is a subject, not the document type
+        return title
+    rest = " ".join(words[len(kind):]).lstrip(":-–— ")
+    return rest[:1].upper() + rest[1:] if rest else title
+
+
 def number_symbol(line):
     """("843", "KH-UBND") from "Số: 843/KH-UBND"; ("", "KH-UBND") from "Số:   /KH-UBND"; else None."""
     match = _NUMBER.match(clean(line))

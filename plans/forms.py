@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 
+from core.plan_text import title_after_doc_type
 from core.tree import subtree_keys
 from indicators.models import Sector
 from units.forms import LinesField, StyledMixin, date_field
@@ -52,8 +53,7 @@ class PlanCreateForm(StyledMixin, forms.Form):
                            .order_by("-status", "-revision").first())  # "issued" sorts after "draft"
             if self.source is None:
                 self.add_error("mode", f"{unit.name} chưa có kế hoạch năm {year - 1} để sao chép.")
-        if not data.get("title"):
-            data["title"] = f"Phát triển kinh tế - xã hội năm {year}"
+        data["title"] = title_after_doc_type(data.get("title") or "") or f"Phát triển kinh tế - xã hội năm {year}"
         return data
 
 
@@ -92,7 +92,7 @@ class PlanMetaForm(StyledMixin, forms.ModelForm):
         title = (self.cleaned_data.get("title") or "").strip()
         if not title:
             raise ValidationError("Nhập trích yếu của kế hoạch.")
-        return title
+        return title_after_doc_type(title, self.data.get("doc_type") or self.instance.doc_type)
 
     def clean_issued_on(self):
         day = self.cleaned_data.get("issued_on")

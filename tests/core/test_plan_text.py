@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from core import plan_text as pt
+from core.plan_text import title_after_doc_type
 
 
 @pytest.mark.parametrize("line, expected", [
@@ -48,3 +49,15 @@ def test_a_sentence_with_figures_is_not_a_title():
 def test_signer_lines():
     assert pt.is_signer_authority("KT. CHỦ TỊCH") and pt.is_signer_title("PHÓ CHỦ TỊCH")
     assert pt.is_signed_mark("(Đã ký)") and pt.is_person_name("Banh Quốc Trung") and not pt.is_person_name("1947")
+
+
+@pytest.mark.parametrize("typed, kept", [
+    ("Kế hoạch phát triển kinh tế - xã hội năm 2026", "Phát triển kinh tế - xã hội năm 2026"),
+    ("KẾ HOẠCH Thực hiện nhiệm vụ năm 2025", "Thực hiện nhiệm vụ năm 2025"),
+    ("ke hoach: phát triển kinh tế", "Phát triển kinh tế"),
+    ("Thực hiện nhiệm vụ phát triển kinh tế - xã hội năm 2024", "Thực hiện nhiệm vụ phát triển kinh tế - xã hội năm 2024"),
+    ("Kế hoạch", "Kế hoạch"),
+    ("Kế hoạch hóa gia đình năm 2026", "Kế hoạch hóa gia đình năm 2026"),
+])
+def test_the_title_drops_the_document_type_typed_in_front_of_it(typed, kept):
+    assert title_after_doc_type(typed) == kept

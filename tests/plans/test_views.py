@@ -118,6 +118,16 @@ def test_plan_create_blank(client, editor_a, ward_a):
     assert plan.title == "Phát triển kinh tế - xã hội năm 2026"
 
 
+def test_plan_title_typed_with_its_document_type_reads_once(client, editor_a, ward_a):
+    """The document prints "KẾ HOẠCH" above the trích yếu: a title typed "Kế hoạch ..." loses it."""
+    client.force_login(editor_a)
+
+    client.post(url("plan_create"), {"unit": ward_a.pk, "year": 2026, "mode": "blank",
+                                     "title": "Kế hoạch phát triển kinh tế - xã hội năm 2026"})
+
+    assert Plan.objects.get(unit=ward_a, year=2026).title == "Phát triển kinh tế - xã hội năm 2026"
+
+
 def test_plan_create_copy_from_last_year(client, editor_a, plan_a):
     f.PlanIndicatorFactory(plan=plan_a, name="Chỉ tiêu cũ")
     client.force_login(editor_a)
