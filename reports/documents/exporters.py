@@ -97,6 +97,15 @@ def no_tasks(plan):
     return ""
 
 
+def no_body(plan):
+    """A plan with no legal basis, no opening and no section prints only its title and signature
+    (Nhơn Hưng 2023 holds only the results its 2024 plan reports): nothing to print yet."""
+    if any(str(b).strip() for b in plan.legal_bases or ()) or (plan.preamble or "").strip() \
+            or Section.objects.filter(plan=plan).exists():
+        return ""
+    return "Kế hoạch chưa có nội dung (căn cứ, lời mở đầu hay mục nào) nên chưa in được."
+
+
 def no_indicators(plan):
     if not docs.indicator_groups(plan):
         return "Kế hoạch chưa có chỉ tiêu nào nên không có kết quả chỉ tiêu để in."

@@ -32,7 +32,7 @@ class Document:
 
 DOCUMENTS = (
     Document("plan", "Kế hoạch", "ke-hoach", {"pdf": e.plan_pdf, "xlsx": e.plan_xlsx},
-             menu="Kế hoạch", frozen_when_issued=True),
+             menu="Kế hoạch", frozen_when_issued=True, empty_reason=e.no_body),
     Document("appendix", "Phụ lục chỉ tiêu", "phu-luc", {"pdf": e.appendix_pdf, "xlsx": e.appendix_xlsx},
              menu="Phụ lục chỉ tiêu", empty_reason=e.no_appendix),
     Document("bieu01", "Biểu số 01 – nhiệm vụ", "bieu-01", {"pdf": e.bieu01_pdf, "xlsx": e.bieu01_xlsx},

@@ -16,10 +16,12 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 
 from plans import services as plan_services
+from reports.documents.exporters import EmptyDocument
 from reports.documents.registry import get_exporter
 from reports.models import IssuedDocument, IssuedKind, SignedBy
 
@@ -46,8 +48,13 @@ def issue_plan(plan, *, number, issued_on, signer_name, signer_title, signer_aut
     """Issue draft ``plan`` (plans.services.issue_plan) and freeze its PDF (:func:`freeze_plan`).
 
     All or nothing: when the PDF cannot be made, the plan stays a draft. Raises ValidationError
-    as plans.services.issue_plan does. The caller checks ``can_issue``.
+    as plans.services.issue_plan does, and when the plan has nothing to print (the plan document's
+    empty reason, reports.documents.exporters.no_body: a real ward never issues an empty plan).
+    The caller checks ``can_issue``.
     """
+    empty = get_exporter("plan", "pdf").empty_reason(plan)
+    if empty:
+        raise ValidationError(empty, code="empty")
     plan_services.issue_plan(plan, number=number, issued_on=issued_on, signer_name=signer_name,
                              signer_title=signer_title, signer_authority=signer_authority, by=by)
     freeze_plan(plan, by=by)
@@ -85,7 +92,7 @@ def freeze_plan(plan, *, by):
     PDF render; one IssuedDocument row (kind "frozen", SHA-256, a fresh verification code) and,
     once the transaction commits, its file under issued/<plan id>/ and its size
     (:func:`_store_on_commit`).
-    Raises Refused when the plan is a draft. Called by :func:`issue_plan` in its transaction,
+    Raises Refused when the plan is a draft or has nothing to print. Called by :func:`issue_plan` in its transaction,
     after the plan is saved as issued.
     """
     existing = frozen_document(plan)
@@ -96,7 +103,10 @@ def freeze_plan(plan, *, by):
     if existing is not None:  # its row committed, its file never stored: the code was never out
         existing.delete()
         existing.file.storage.delete(existing.file.name)  # in case it was written but its size not set
-    filename, _content_type, rendered = get_exporter("plan", "pdf").render(plan)
+    try:
+        filename, _content_type, rendered = get_exporter("plan", "pdf").render(plan)
+    except EmptyDocument as exc:  # issued before plans without text were refused
+        raise Refused(exc.reason) from None
     for _attempt in range(5):
         code = new_code()
         data = reserve_signature_field(stamp_verification(rendered, code), plan)

@@ -24,6 +24,7 @@ from units.permissions import can_issue
 from units.scoping import get_scoped_or_404
 
 from ..documents import exporters
+from ..documents.registry import get_exporter
 from . import services
 from .pades import MAX_UPLOAD_BYTES, Refused, check_pdf
 
@@ -120,7 +121,8 @@ def issue(request, pk):
         messages.warning(request, "Kế hoạch này đã được ban hành.")
         return redirect(plan)
     form = IssueForm(request.POST or None, plan=plan)
-    if request.method == "POST" and form.is_valid():
+    empty = get_exporter("plan", "pdf").empty_reason(plan)   # nothing to freeze: say why, issue nothing
+    if request.method == "POST" and not empty and form.is_valid():
         try:
             services.issue_plan(plan, by=request.user, **form.cleaned_data)
         except ValidationError as exc:
@@ -134,7 +136,7 @@ def issue(request, pk):
             return redirect(plan)
     return render(request, "issuing/plan_issue.html",
                   {"plan": plan, "form": form, "stale_lines": yearroll.stale_lines(plan),
-                   "appendix_lines": exporters.appendix_lines(plan)})
+                   "appendix_lines": exporters.appendix_lines(plan), "empty_reason": empty})
 
 
 # /plans/<pk>/ky-so/

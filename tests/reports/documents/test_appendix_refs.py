@@ -3,11 +3,13 @@ indicator list, and the issue page's warning when the ward's typed citation disa
 
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from plans.models import Section
 from reports.documents import exporters
 from reports.documents.registry import get_exporter
+from reports.templatetags.kehoach import document_menu
 
 from .conftest import FIXTURES, build_plan, load_fixture, make_user, pdf_text
 
@@ -83,3 +85,26 @@ def test_a_plan_without_a_phu_luc_has_no_standalone_phu_luc(plan):
         get_exporter("appendix", "pdf").render(plan)
     with pytest.raises(exporters.EmptyDocument, match="không kèm theo Phụ lục chỉ tiêu"):
         get_exporter("appendix", "xlsx").render(plan)
+
+
+def test_a_plan_with_no_text_is_not_rendered_nor_issued(client, tmp_path):
+    plan = build_plan(status="draft", number="", issued_on=None, legal_bases=[], preamble="")
+    plan.sections.all().delete()
+    reason = "Kế hoạch chưa có nội dung (căn cứ, lời mở đầu hay mục nào) nên chưa in được."
+    with pytest.raises(exporters.EmptyDocument) as refused:
+        get_exporter("plan", "pdf").render(plan)
+    assert refused.value.reason == reason
+    items = [item for item in document_menu(plan, "y")["items"] if item["text"].startswith("Kế hoạch (")]
+    assert items and all(item["empty"] == reason for item in items)
+    client.force_login(make_user("lanhdao", plan.unit, role="leader"))
+    response = client.get(reverse("documents:download", args=[plan.pk, "plan", "pdf"]))
+    assert response.status_code == 404 and response.content.decode() == reason
+    with pytest.raises(CommandError) as error:
+        call_command("render_plan", "--unit", plan.unit.code, "--year", str(plan.year), "--doc", "plan",
+                     "-o", str(tmp_path / "x.pdf"))
+    assert error.value.returncode == 1 and reason in str(error.value)
+    url = reverse("issuing:issue", args=[plan.pk])
+    assert reason in client.get(url).content.decode()
+    client.post(url, {"number": "12", "issued_on": "2024-01-05", "signer_title": "CHỦ TỊCH"})
+    plan.refresh_from_db()
+    assert plan.status == "draft"

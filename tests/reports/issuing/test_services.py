@@ -3,11 +3,13 @@ validation, with a throwaway PKI."""
 
 import datetime
 import io
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from pypdf import PdfReader
 
@@ -297,3 +299,17 @@ def test_unit_lookup_scopes_issued_documents(frozen_a, editor_a, editor_b):
 
 def test_factories_still_build_a_draft_plan(db):
     assert not f.PlanFactory().is_issued
+
+
+def test_a_plan_with_no_text_is_not_issued_nor_frozen(plan_a, leader_a):
+    plan_a.sections.all().delete()   # no legal basis, opening or section: nothing to print
+    reason = "Kế hoạch chưa có nội dung (căn cứ, lời mở đầu hay mục nào) nên chưa in được."
+    with pytest.raises(ValidationError, match=re.escape(reason)):
+        services.issue_plan(plan_a, **_issue_values(), by=leader_a)
+    plan_a.refresh_from_db()
+    assert plan_a.status == PlanStatus.DRAFT
+    plan_a.status = PlanStatus.ISSUED   # issued before such plans were refused: the freeze says why
+    plan_a.save()
+    with pytest.raises(pades.Refused, match=re.escape(reason)):
+        services.freeze_plan(plan_a, by=leader_a)
+    assert not IssuedDocument.objects.filter(plan=plan_a).exists()
