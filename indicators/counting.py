@@ -18,10 +18,12 @@ use (README, "What counts").
 """
 
 from dataclasses import replace
+from operator import itemgetter
 
 from django.db.models import Exists, OuterRef, Q
 
 from core.evaluation import roll_up
+from core.tree import children_map
 
 from .models import EvaluationStatus, PlanIndicator, Result
 
@@ -88,21 +90,36 @@ def count(rows):
 def rolled_up_statuses(indicators, period):
     """{parent pk: status} for the counted indicators of ``indicators`` (a PlanIndicator queryset)
     that have no result of their own for ``period`` but have sub-items: the roll-up of the
-    sub-items' statuses (final figure preferred over an estimate; a sub-item without a result is
-    "no_data"), as :func:`settle_tree` gives them (sub-items of sub-items are not rolled here: no
-    plan goes deeper than one level). For the pages that count stored results in SQL
-    (the dashboard, results_missing), so a parent whose results exist only on its sub-items counts
-    as the documents show it. Two queries, reading only the sub-items of those parents."""
+    sub-items' statuses as :func:`settle_tree` gives them, at any depth (a sub-item with a result
+    of its own is evaluated on it, final figure preferred over an estimate; one without takes the
+    roll-up of its own sub-items, or "no_data" when it has none). For the pages that count stored
+    results in SQL (the dashboard, results_missing, the comparison), so a parent whose results
+    exist only on its sub-items counts as the documents show it. Two queries per level of
+    sub-items, reading only the subtrees of those parents."""
     own = Result.objects.filter(indicator=OuterRef("pk"), period=period)
     parents = (indicators.filter(COUNTED_INDICATORS).exclude(Exists(own))
                .filter(Exists(PlanIndicator.objects.filter(parent=OuterRef("pk")))).values("pk"))
-    kids = dict(PlanIndicator.objects.filter(parent__in=parents).values_list("pk", "parent_id"))
-    picked = {}
-    for indicator_id, _estimate, status in (Result.objects.filter(indicator__parent__in=parents, period=period)
-                                              .order_by("is_estimate")
-                                              .values_list("indicator_id", "is_estimate", "status")):
-        picked.setdefault(indicator_id, status)   # the final figure comes first
-    statuses = {}
-    for kid, parent in kids.items():
-        statuses.setdefault(parent, []).append(picked.get(kid) or EvaluationStatus.NO_DATA)
-    return {parent: roll_up(found) for parent, found in statuses.items()}
+    pairs, picked, level = [], {}, parents
+    while True:
+        rows = list(PlanIndicator.objects.filter(parent__in=level)
+                    .annotate(nests=Exists(PlanIndicator.objects.filter(parent=OuterRef("pk"))))
+                    .values_list("pk", "parent_id", "nests"))
+        if not rows:
+            break
+        pairs += [(pk, parent) for pk, parent, _nests in rows]
+        for indicator_id, status in (Result.objects.filter(indicator__parent__in=level, period=period)
+                                     .order_by("is_estimate").values_list("indicator_id", "status")):
+            picked.setdefault(indicator_id, status)   # the final figure comes first
+        if not any(nests for _pk, _parent, nests in rows):
+            break
+        level = PlanIndicator.objects.filter(parent__in=level).values("pk")
+    children = children_map(pairs, parent=itemgetter(1))
+
+    def status(pk):
+        if pk in picked:
+            return picked[pk]
+        kids = children.get(pk)
+        return roll_up(status(kid) for kid, _parent in kids) if kids else EvaluationStatus.NO_DATA
+
+    roots = {parent for _pk, parent in pairs} - {pk for pk, _parent in pairs}
+    return {parent: status(parent) for parent in roots}

@@ -155,3 +155,45 @@ def test_dashboard_counts_a_parent_with_only_sub_item_results_as_the_documents_d
     assert {s: n for s, n in e.counts.items() if n} == counts
     assert e.reported == total - counts["no_data"]
     assert selectors.results_missing(plan, "y") == (counts["no_data"], total)
+
+
+def test_a_three_level_tree_counts_the_same_on_the_dashboard_bieu_02_and_the_report(country, supervisor_p):
+    """Sub-items of sub-items roll up too (indicators.counting.rolled_up_statuses at any depth):
+    the ward's counts on the dashboard are Biểu 02's and the period report's summary sentence's."""
+    from core.evaluation import summary_sentence
+    from indicators.counting import rolled_up_statuses
+    from indicators.models import PlanIndicator
+    from plans import selectors
+    from reports.documents import documents as docs
+    from reports.documents import exporters
+
+    plan = country["plan_b"]
+    ps = f.PlanSectorFactory(plan=plan)
+
+    def add(name, parent=None, value=None):
+        indicator = f.PlanIndicatorFactory(plan=plan, plan_sector=ps, parent=parent, name=name, target_text="100%",
+                                           target_kind="exact", target_value=100, target_unit="%")
+        if value is not None:
+            f.ResultFactory(indicator=indicator, period="y", value=value)
+        return indicator
+
+    top = add("Giáo dục")                       # no result: rolls up its two sub-items
+    middle = add("Huy động trẻ", parent=top)    # no result: rolls up its own sub-items
+    add("Mẫu giáo", parent=middle, value=100)
+    add("Tiểu học", parent=middle, value=95)    # near: the weakest, all the way up
+    add("Phổ cập", parent=top, value=100)
+    bare = add("Y tế")                          # no result anywhere below: "chưa có kết quả"
+    add("Tiêm chủng", parent=add("Trạm y tế", parent=bare))
+
+    rolled = rolled_up_statuses(PlanIndicator.objects.filter(plan=plan), "y")
+    assert rolled[top.pk] == "near" and rolled[bare.pk] == "no_data"
+    groups = docs.result_groups(plan, "y")
+    counts, total = docs.result_counts(groups)
+    assert exporters.report_summary(plan, "y", groups) == summary_sentence(counts, total, year=plan.year) + "."
+    plans = dashboard.latest_plans(Plan.objects.filter(year=2024))
+    rows, _totals = dashboard.overview(plans, root=country["province"], period="y", year=2024, user=supervisor_p)
+    e = rows_by_name(rows)["Thị xã E"]
+    assert e.indicators == total
+    assert {s: n for s, n in e.counts.items() if n} == counts
+    assert e.reported == total - counts["no_data"]
+    assert selectors.results_missing(plan, "y") == (counts["no_data"], total)
