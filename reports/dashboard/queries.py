@@ -149,19 +149,22 @@ def grouped_results(period, results_filter, grouping, to_unit, *, latest=(), **a
     return merged
 
 
-def add_rolled_up(result_rows, indicators, period, grouping):
-    """Count into ``result_rows`` ({key: {status: n, "n": reported}}) the parents of ``indicators``
-    whose results exist only on their sub-items, with the status the documents give them
+def rolled_up_by_key(indicators, period, grouping):
+    """[(row key, status)] of the parents of ``indicators`` whose results exist only on their
+    sub-items and say something, with the status the documents give them
     (indicators.counting.rolled_up_statuses). Three queries."""
     rolled = rolled_up_statuses(indicators, period)
     if not rolled:
-        return
+        return []
     keys = (PlanIndicator.objects.filter(pk__in=list(rolled)).annotate(row_key=grouping.key("plan__unit"))
             .values_list("pk", "row_key"))
-    for pk, key in keys:
-        status = rolled[pk]
-        if status == EvaluationStatus.NO_DATA:
-            continue
+    return [(key, rolled[pk]) for pk, key in keys if rolled[pk] != EvaluationStatus.NO_DATA]
+
+
+def add_rolled_up(result_rows, indicators, period, grouping):
+    """Count into ``result_rows`` ({key: {status: n, "n": reported}}) the parents of ``indicators``
+    whose results exist only on their sub-items (:func:`rolled_up_by_key`)."""
+    for key, status in rolled_up_by_key(indicators, period, grouping):
         row = result_rows.setdefault(key, {})
         row[status] = (row.get(status) or 0) + 1
         row["n"] = (row.get("n") or 0) + 1
@@ -360,7 +363,9 @@ class ComparisonRow:
 
 
 def comparison(plans, catalog, *, root, period, year, communes=False):
-    """(rows, totals) comparing ``catalog`` across the units below ``root``: four queries."""
+    """(rows, totals) comparing ``catalog`` across the units below ``root``: seven queries. A linked
+    parent whose results exist only on its sub-items counts with the status the documents give it
+    (:func:`rolled_up_by_key`); its figure stays empty (the sub-items measure other things)."""
     root_path = root.path if root else "/"
     grouping = Grouping(root_path, communes or bool(root and root.kind in COMMUNE_LEVEL))
     plan_ids = plans.filter(unit__path__startswith=root_path).values("pk")
@@ -374,6 +379,11 @@ def comparison(plans, catalog, *, root, period, year, communes=False):
         num_sum=Sum("numerator", filter=rate_rows), den_sum=Sum("denominator", filter=rate_rows),
         top_status=Max("status"), top_percent=Max("percent"), plan_id=Max("indicator__plan_id"),
         unit_name=Max("indicator__plan__unit__name"), unit_kind=Max("indicator__plan__unit__kind"))
+    for key, status in rolled_up_by_key(indicators, period, grouping):   # a parent judged on its sub-items
+        row = results.setdefault(key, {})
+        row["reported"] = (row.get("reported") or 0) + 1
+        row["met"] = (row.get("met") or 0) + (status in MET)
+        row["top_status"] = max(row.get("top_status") or "", status)   # as Max("status") picks
     targets = grouped(indicators, grouping, "plan__unit", n=Count("pk"), target_sum=Sum("target_value"),
                       target_as_written=Max("target_text"), plan_id=Max("plan_id"), unit_name=Max("plan__unit__name"),
                       unit_kind=Max("plan__unit__kind"))

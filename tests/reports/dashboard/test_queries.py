@@ -197,3 +197,23 @@ def test_a_three_level_tree_counts_the_same_on_the_dashboard_bieu_02_and_the_rep
     assert {s: n for s, n in e.counts.items() if n} == counts
     assert e.reported == total - counts["no_data"]
     assert selectors.results_missing(plan, "y") == (counts["no_data"], total)
+
+
+def test_comparison_counts_a_linked_parent_with_only_sub_item_results_as_the_documents_do(country):
+    """The comparison page uses the parent rule too (indicators.counting.rolled_up_statuses): a
+    catalogue indicator listed with sub-items that carry its results is reported, with their status."""
+    giao_quan = CatalogIndicator.objects.get(code="giao-quan")
+    plan = country["plan_a"]
+    ps = f.PlanSectorFactory(plan=plan)
+    parent = f.PlanIndicatorFactory(plan=plan, plan_sector=ps, name="Giao quân", catalog=giao_quan,
+                                    target_text="100%", target_kind="exact", target_value=100, target_unit="%")
+    for name in ("Nghĩa vụ quân sự", "Nghĩa vụ công an"):
+        child = f.PlanIndicatorFactory(plan=plan, plan_sector=ps, parent=parent, name=name, target_text="100%",
+                                       target_kind="exact", target_value=100, target_unit="%")
+        f.ResultFactory(indicator=child, period="y", value=100)
+    plans = dashboard.latest_plans(Plan.objects.filter(year=2024))
+
+    rows, totals = dashboard.comparison(plans, giao_quan, root=country["d"], period="y", year=2024)
+
+    assert [(r.name, r.reported, r.met, r.unit_status) for r in rows] == [("Phường A", 1, 1, "met")]
+    assert (totals.units, totals.reported, totals.met, totals.value) == (1, 1, 1, Decimal("100.00"))
