@@ -225,8 +225,8 @@ def pdf_context(table):
     return {"columns": columns, "rows": body}
 
 
-# A row of this many lines or more may split across a page break when it is a group's first row
-# (static/css/nd30.css): moved whole with its heading it would leave that much blank behind.
+# A row of this many lines or more may split across a page break (static/css/nd30.css): moved whole
+# to the next page (with its heading, when it opens a group) it would leave that much blank behind.
 TALL_LINES = 5
 PRINTED_WIDTH_MM = {False: 165, True: 252}   # A4 inside nd30.css's margins, portrait / landscape
 CHAR_MM = 2.0                                 # a 12 pt Liberation Serif character, on average

@@ -49,3 +49,20 @@ def test_a_groups_first_row_is_tall_when_it_takes_about_five_lines():
     cells = [{"text": "1"}, {"text": "x" * 70}]
     assert sheets._lines(cells, columns, False) == 1
     assert sheets._lines([{"text": "1"}, {"text": "x" * 400}], columns, False) >= sheets.TALL_LINES
+
+
+def test_a_tall_row_splits_rather_than_leave_its_height_blank():
+    """Any tall row (not only a group's first) may split at a page break (nd30.css): no page of
+    Phường 2's Biểu 01 leaves more than a few lines blank before a tall row, or before a heading
+    and its tall first row. Short rows still move whole."""
+    plan = load_fixture(FIXTURES / "phuong-2-tay-ninh-2024.json")
+    grid = sheets.pdf_context(sheets.TABLES["bieu01"](plan, period="y"))
+    rows = [(tuple(squash(cell["text"]) for cell in row["cells"]), row) for row in grid["rows"]]
+    tall_starts = {cells for (cells, row), (_cells, below) in zip(rows, [*rows[1:], ((), {"tall": False})], strict=True)
+                   if row["tall"] or (row["kind"] == "sector" and below["tall"])}   # a tall row, or a heading over one
+    pages = page_tables(get_exporter("bieu01", "pdf").render(plan, period="y")[2])
+
+    for number, (blank, _rows) in enumerate(pages[:-1], start=1):
+        first = pages[number][1][1]   # the next page's first row under the repeated header
+        if first in tall_starts:
+            assert blank < 15, f"page {number}: {blank:.0f} mm blank before a tall row {first[1][:40]}"
