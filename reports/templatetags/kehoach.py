@@ -122,13 +122,15 @@ def document_menu(plan, period, frozen=None):
         for index, fmt in enumerate(document.formats):
             text = f"{document.menu.format(period=label)} ({FORMAT_LABELS[fmt]})"
             url = reverse("documents:download", args=[plan.pk, document.doc, fmt])
+            empty = reason
             if document.uses_period:
                 url += f"?period={period}"
             elif document.frozen_when_issued and fmt == "pdf" and frozen is not None:
                 text = f"{document.menu} ({FORMAT_LABELS[fmt]}, bản phát hành)"
                 url = reverse("issuing:download_frozen", args=[plan.pk])
+                empty = ""   # the stored file, whatever the plan holds now
             items.append({"text": text, "url": url, "hint": document.hint if index == 0 else "",
-                          "empty": reason,
+                          "empty": empty,
                           "period_starts": document.uses_period and not period_started})
             period_started = period_started or document.uses_period
     return {"items": items, "period_label": label}
