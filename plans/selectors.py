@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch, Q, prefetch_related_objects
 
 from core.evaluation import summary_sentence
 from core.periods import PERIOD_CODES
@@ -11,6 +11,7 @@ from indicators import counting
 from indicators.assess import assess, pick_result
 from indicators.counting import COUNTED_INDICATORS, COUNTED_RESULTS, REPORTED
 from indicators.models import EvaluationStatus, PlanIndicator, PlanSector, Result
+from units.models import Unit
 from units.scoping import scoped
 
 from .models import PeriodReport, Plan, ReportStatus, Section, Task
@@ -110,3 +111,25 @@ def tasks_by_department(plan):
     for t in tasks.order_by("order", "pk"):
         groups[t.lead.name if t.lead else (t.group or "")].append(t)
     return list(groups.items())
+
+
+def find_plan(unit_query, year, revision=None):
+    """The plan of the unit named or coded ``unit_query`` for ``year`` (latest revision by default),
+    for the shell commands. A name or code shared by several units (a ward and the commune it became
+    in 2025 keep the same code) is settled by which of them has a plan that year. Raises LookupError
+    with a Vietnamese message when none or several match."""
+    units = list(Unit.objects.filter(Q(code=unit_query) | Q(name__iexact=unit_query)).order_by("pk"))
+    if not units:
+        raise LookupError(f"Không tìm thấy đơn vị “{unit_query}” (theo tên hoặc mã).")
+    plans = Plan.objects.filter(unit__in=units, year=year).select_related("unit").order_by("-revision")
+    if revision is not None:
+        plans = plans.filter(revision=revision)
+    with_plan = sorted({plan.unit for plan in plans}, key=lambda u: u.pk)
+    if not with_plan:
+        which = f" (lần điều chỉnh {revision})" if revision is not None else ""
+        name = units[0].name if len(units) == 1 else f"“{unit_query}”"
+        raise LookupError(f"Đơn vị {name} chưa có kế hoạch năm {year}{which}.")
+    if len(with_plan) > 1:
+        listed = "; ".join(f"{u.name} (mã {u.code or 'không có'}, {u.get_kind_display()})" for u in with_plan)
+        raise LookupError(f"Có {len(with_plan)} đơn vị ứng với “{unit_query}”: {listed}. Hãy dùng mã đơn vị.")
+    return plans.filter(unit=with_plan[0]).first()

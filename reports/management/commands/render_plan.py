@@ -8,10 +8,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from core.periods import PERIOD_CODES
-from plans.models import Plan
+from plans.selectors import find_plan
 from reports.documents.exporters import EmptyDocument
 from reports.documents.registry import DOCUMENTS, FORMATS, get_exporter
-from units.models import Unit
 
 
 class Command(BaseCommand):
@@ -29,18 +28,10 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", required=True)
 
     def handle(self, *args, unit, year, doc, period, fmt, revision, output, **options):
-        found = list(Unit.objects.filter(code=unit)) or list(Unit.objects.filter(name=unit))
-        if not found:
-            raise CommandError(f"Không tìm thấy đơn vị “{unit}”.")
-        if len(found) > 1:
-            names = "; ".join(f"{u.name} (mã {u.code or 'trống'})" for u in found)
-            raise CommandError(f"Có {len(found)} đơn vị tên “{unit}”: {names}. Hãy dùng mã đơn vị.")
-        plans = Plan.objects.with_unit().filter(unit=found[0], year=year)
-        if revision is not None:
-            plans = plans.filter(revision=revision)
-        plan = plans.order_by("-revision").first()
-        if plan is None:
-            raise CommandError(f"{found[0].name} chưa có kế hoạch năm {year}.")
+        try:
+            plan = find_plan(unit, year, revision)
+        except LookupError as exc:
+            raise CommandError(str(exc)) from exc
         try:
             _, _, content = get_exporter(doc, fmt).render(plan, period=period)
         except EmptyDocument as empty:

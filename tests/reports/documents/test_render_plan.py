@@ -3,6 +3,7 @@
 import pytest
 from django.core.management import CommandError, call_command
 
+from plans.models import Plan
 from units.models import Unit
 
 pytestmark = pytest.mark.django_db
@@ -35,10 +36,21 @@ def test_render_plan_unknown_unit_fails_in_vietnamese(db, tmp_path):
 
 def test_render_plan_ambiguous_name_fails(plan, tmp_path):
     other_province = Unit.objects.create(name="Tỉnh Khác", kind="province", code="98")
-    Unit.objects.create(name="Phường Mỹ Phú", kind="ward", code="99999", parent=other_province)
+    namesake = Unit.objects.create(name="Phường Mỹ Phú", kind="ward", code="99999", parent=other_province)
+    Plan.objects.create(unit=namesake, year=2024, title="Kế hoạch của phường cùng tên")
 
     with pytest.raises(CommandError, match="Hãy dùng mã đơn vị"):
         call_command("render_plan", "--unit", "Phường Mỹ Phú", "--year", "2024", "-o", str(tmp_path / "x"))
+
+
+def test_render_plan_settles_a_shared_name_by_the_unit_with_a_plan_that_year(plan, tmp_path):
+    """A ward and the commune it became in 2025 may share a name or code: the one with the plan wins."""
+    other_province = Unit.objects.create(name="Tỉnh Khác", kind="province", code="98")
+    Unit.objects.create(name="Phường Mỹ Phú", kind="ward", code="99999", parent=other_province)
+
+    call_command("render_plan", "--unit", "Phường Mỹ Phú", "--year", "2024", "-o", str(tmp_path / "x.pdf"))
+
+    assert (tmp_path / "x.pdf").read_bytes().startswith(b"%PDF")
 
 
 def test_render_plan_missing_year_fails(plan, tmp_path):
