@@ -1,5 +1,6 @@
 """Evaluation of stored results: joins the pure evaluator with the models."""
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -59,11 +60,18 @@ class Assessment:
 
     @property
     def written_display(self):
-        """What the documents print: the words the ward wrote when there are any, else the figure."""
+        """What the documents print: the words the ward wrote when there are any, else the figure;
+        words that do not state the figure follow it ("11.800 (tỷ lệ cây sống đạt 95%)"), so
+        neither is lost."""
         r = self.result
-        if r is not None and (r.text or "").strip():
-            return r.text.strip()
-        return self.result_display
+        words = (r.text or "").strip() if r is not None else ""
+        figure = self.result_display
+        if not words:
+            return figure
+        digits = re.sub(r"\D", "", figure.removesuffix(" (ước)"))
+        if not digits or digits in re.sub(r"\D", "", words):
+            return words
+        return f"{figure} ({words})"
 
 
 def shown_in_unit(value, unit_of_measure):

@@ -109,3 +109,11 @@ def test_plan_page_and_results_missing_agree_with_the_documents():
 
 def test_has_result_is_the_status_rule():
     assert not counting.has_result(None)
+
+
+def test_nhon_hung_2023_prints_the_figure_beside_words_that_do_not_state_it():
+    by_name = lines(load("nhon-hung-2023"))
+    trees = by_name["Số lượng cây lâm nghiệp phân tán đã trồng"]   # 11.800 with "tỷ lệ cây sống đạt 95%"
+    assert trees.value == "11.800 (tỷ lệ cây sống đạt 95%)"
+    water = next(line for name, line in by_name.items() if name.startswith("Tỷ lệ dân số nông thôn"))
+    assert water.value == "đạt 100% chỉ tiêu NQ (=99,64%)"   # the words state the figure: words alone
