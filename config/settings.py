@@ -195,7 +195,10 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "kehoach@localhost")
-PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 3 * 3600)
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 3 * 3600)  # "forgot password" links
+# Set-password links a manager e-mails to a new person (or from the people page): they may open the
+# e-mail days later (units.people.InvitationTokenGenerator).
+INVITATION_TIMEOUT = env_int("INVITATION_TIMEOUT", 3 * 24 * 3600)
 # Where the links of e-mailed reminders (manage.py send_reminders) point: the address people open.
 SITE_URL = env_str("SITE_URL", "http://localhost:8000").rstrip("/")
 

@@ -5,7 +5,7 @@ from django.urls import include, path
 from config import views as edge_views
 from config.throttle import is_post, throttle
 from plans import views as plans_views
-from units.people_views import LoginView
+from units.people_views import InvitationConfirmView, LoginView
 
 handler400 = "config.views.bad_request"
 
@@ -24,6 +24,7 @@ urlpatterns = [
     path("password/reset/done/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path("password/reset/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(),
          name="password_reset_confirm"),
+    path("password/invitation/<uidb64>/<token>/", InvitationConfirmView.as_view(), name="invitation_confirm"),
     path("password/reset/complete/", auth_views.PasswordResetCompleteView.as_view(),
          name="password_reset_complete"),
     path("admin/", admin.site.urls),

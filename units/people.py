@@ -9,7 +9,7 @@ role's history row).
 
 from django.conf import settings
 from django.contrib.auth import HASH_SESSION_KEY, get_user_model
-from django.contrib.auth.tokens import default_token_generator
+from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -18,7 +18,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.crypto import get_random_string
 from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
+from django.utils.crypto import constant_time_compare
+from django.utils.http import base36_to_int, urlsafe_base64_encode
 
 from . import audit
 from .models import OneTimePassword, Role, RoleKind
@@ -234,14 +235,41 @@ def reactivate(person, *, by):
 
 # --- passwords -------------------------------------------------------------------------------
 
+class InvitationTokenGenerator(PasswordResetTokenGenerator):
+    """The tokens of the set-password links a manager e-mails (a new person's invitation, or a new
+    password given from the people page): valid INVITATION_TIMEOUT seconds (3 days by default) and
+    once, like Django's reset tokens, which stay at PASSWORD_RESET_TIMEOUT (3 hours) for the
+    self-service "forgot password" page. Their own salt: neither token opens the other's page."""
+
+    key_salt = "kehoach.units.people.InvitationTokenGenerator"
+
+    def check_token(self, user, token):
+        # Django's check, measured against INVITATION_TIMEOUT (Django reads PASSWORD_RESET_TIMEOUT).
+        if not (user and token):
+            return False
+        try:
+            ts_b36, _ = token.split("-")
+            ts = base36_to_int(ts_b36)
+        except ValueError:
+            return False
+        if not any(constant_time_compare(self._make_token_with_timestamp(user, ts, secret), token)
+                   for secret in [self.secret, *self.secret_fallbacks]):
+            return False
+        return self._num_seconds(self._now()) - ts <= settings.INVITATION_TIMEOUT
+
+
+invitation_tokens = InvitationTokenGenerator()
+
+
 def send_password_link(person, *, request=None):
-    """E-mail ``person`` a link to set their password: Django's password-reset token and page
-    (valid PASSWORD_RESET_TIMEOUT seconds, and once). Side effects: one e-mail through the
-    configured backend."""
-    path = reverse("password_reset_confirm", kwargs={"uidb64": urlsafe_base64_encode(force_bytes(person.pk)),
-                                                      "token": default_token_generator.make_token(person)})
+    """E-mail ``person`` a link to set their password: the invitation page (``invitation_confirm``,
+    Django's set-password page with :data:`invitation_tokens`, valid INVITATION_TIMEOUT seconds and
+    once). Side effects: one e-mail through the configured backend."""
+    path = reverse("invitation_confirm", kwargs={"uidb64": urlsafe_base64_encode(force_bytes(person.pk)),
+                                                  "token": invitation_tokens.make_token(person)})
     link = request.build_absolute_uri(path) if request is not None else path
-    context = {"person": person, "link": link, "hours": settings.PASSWORD_RESET_TIMEOUT // 3600}
+    hours = settings.INVITATION_TIMEOUT // 3600
+    context = {"person": person, "link": link, "hours": hours, "days": hours // 24 if hours % 24 == 0 else 0}
     send_mail(render_to_string("registration/account_link_subject.txt", context).strip(),
               render_to_string("registration/account_link_email.txt", context),
               None, [person.email])

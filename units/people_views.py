@@ -161,6 +161,13 @@ def person_password(request, unit_pk, person_pk):
     return _back(unit, person)
 
 
+class InvitationConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's set-password page for the links a manager e-mails (``people.invitation_tokens``:
+    their own lifetime, INVITATION_TIMEOUT)."""
+
+    token_generator = people.invitation_tokens
+
+
 class LoginView(auth_views.LoginView):
     """Django's login page; after a one-time password it leads to setting one's own."""
 

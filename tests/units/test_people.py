@@ -104,13 +104,59 @@ def test_add_person_with_a_link_sends_the_password_reset_page(client, leader_a, 
     assert response.status_code == 302
     (mail,) = mailoutbox
     assert mail.to == ["an@example.vn"] and "Tên đăng nhập của bạn: an.nguyen" in mail.body
-    link = re.search(r"http://testserver(/password/reset/\S+)", mail.body).group(1)
+    assert "trong 3 ngày" in mail.body
+    link = re.search(r"http://testserver(/password/invitation/\S+)", mail.body).group(1)
     client.post("/logout/")
     form_page = client.get(link, follow=True)
     assert "Đặt mật khẩu mới" in form_page.content.decode()
     client.post(form_page.redirect_chain[-1][0], {"new_password1": "Ke-hoach-2026!",
                                                    "new_password2": "Ke-hoach-2026!"})
     assert login(client, "an.nguyen", "Ke-hoach-2026!")[0]
+
+
+def test_invitation_links_last_three_days_and_password_resets_three_hours(db, settings):
+    from datetime import datetime, timedelta
+
+    from django.contrib.auth.tokens import PasswordResetTokenGenerator
+
+    from units.people import InvitationTokenGenerator
+
+    person = f.UserFactory()
+    made = datetime(2026, 12, 1, 8, 0)
+
+    class At:
+        def __init__(self, kind, when):
+            self.generator, self.when = kind(), when
+            self.generator._now = lambda: self.when
+
+    invitation, reset = At(InvitationTokenGenerator, made), At(PasswordResetTokenGenerator, made)
+    invitation_token, reset_token = invitation.generator.make_token(person), reset.generator.make_token(person)
+    ages = {"2h59": timedelta(hours=2, minutes=59), "3h01": timedelta(hours=3, minutes=1),
+            "71h59": timedelta(hours=71, minutes=59), "72h01": timedelta(hours=72, minutes=1)}
+
+    def valid(at, token, age):
+        at.when = made + ages[age]
+        return at.generator.check_token(person, token)
+
+    assert settings.INVITATION_TIMEOUT == 3 * 24 * 3600 and settings.PASSWORD_RESET_TIMEOUT == 3 * 3600
+    assert [valid(invitation, invitation_token, age) for age in ages] == [True, True, True, False]
+    assert [valid(reset, reset_token, age) for age in ages] == [True, False, False, False]
+    # Each kind opens only its own page.
+    invitation.when = reset.when = made
+    assert not invitation.generator.check_token(person, reset_token)
+    assert not reset.generator.check_token(person, invitation_token)
+
+
+def test_expired_invitation_link_is_refused(client, leader_a, ward_a, mailoutbox, settings):
+    client.force_login(leader_a)
+    client.post(url("people_list", ward_a.pk), new_person(method="link"))
+    link = re.search(r"http://testserver(/password/invitation/\S+)", mailoutbox[0].body).group(1)
+    client.post("/logout/")
+    settings.INVITATION_TIMEOUT = -1
+
+    page = client.get(link, follow=True).content.decode()
+
+    assert "không hợp lệ hoặc đã được dùng" in page and 'name="new_password1"' not in page
 
 
 @pytest.mark.parametrize(("data", "message"), [
