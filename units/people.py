@@ -16,9 +16,8 @@ from django.db import transaction
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.crypto import get_random_string
+from django.utils.crypto import constant_time_compare, get_random_string
 from django.utils.encoding import force_bytes
-from django.utils.crypto import constant_time_compare
 from django.utils.http import base36_to_int, urlsafe_base64_encode
 
 from . import audit

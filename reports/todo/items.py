@@ -9,7 +9,10 @@ Everything comes through units.scoping with ``held=True``: a person's list is wh
 hold give them (a superuser without roles has an empty list, not the whole country's). Items:
 
 * reports of the plan in force (this year and last) due within ``DUE_SOON_DAYS`` or overdue and not
-  submitted, for units the person edits (plans.schedule: every month and the year);
+  submitted, for units the person edits (plans.schedule: every month and the year). A plan created
+  late in its year is not asked for the months long past: its list starts at the report that was
+  last due before its creation (plans.schedule.first_asked); the earlier ones stay missing on the
+  supervisors' dashboard;
 * periods reopened by a supervisor, with the reason, for units the person edits;
 * tasks of those plans due within ``DUE_SOON_DAYS`` or overdue. Users are not linked to a
   department (units.Department has no members), so "my department's tasks" are the tasks of the
@@ -164,7 +167,8 @@ def _report_items(plans, today):
     """Two queries: the plans, their submitted and reopened periods."""
     reports = PeriodReport.objects.filter(status__in=[ReportStatus.SUBMITTED, ReportStatus.REOPENED]).only(
         "plan_id", "period", "status")
-    plans = (plans.select_related("unit").only("pk", "year", "unit__name", "monthly_report_day", "annual_report_due")
+    plans = (plans.select_related("unit").only("pk", "year", "unit__name", "monthly_report_day", "annual_report_due",
+                                               "created_at")
              .prefetch_related(Prefetch("period_reports", queryset=reports, to_attr="reports_with_status"))
              .order_by("unit__name", "year"))
     items = []
@@ -173,7 +177,7 @@ def _report_items(plans, today):
         reopened = {r.period for r in plan.reports_with_status if r.status == ReportStatus.REOPENED}
         for due in reports_due_by(plan.year, monthly_day=plan.monthly_report_day, annual_due=plan.annual_report_due,
                                   submitted=submitted, skip=reopened, until=today + timedelta(days=DUE_SOON_DAYS),
-                                  today=today):
+                                  today=today, created=timezone.localdate(plan.created_at)):
             items.append(Item(
                 kind=REPORT, key=f"{plan.pk}:{due.period}", state=OVERDUE if due.overdue else DUE_SOON,
                 title=_("Nộp báo cáo %(period)s năm %(year)s") % {"period": label_in_sentence(due.period),

@@ -31,6 +31,61 @@ def test_reports_due_soon_and_overdue_appear_for_the_editor(editor_a, issued_a):
     assert items[0].url == reverse("plans:result_list", args=[issued_a.pk]) + "?period=m1"
 
 
+def _created_on(plan, day):
+    Plan.objects.filter(pk=plan.pk).update(created_at=timezone.make_aware(
+        timezone.datetime(day.year, day.month, day.day, 9)))
+
+
+def test_a_plan_created_in_december_is_asked_only_from_the_report_late_then(editor_a, issued_a):
+    # Created on 3 December: October's report (due 10 November) is the one its supervisor chases;
+    # January to September are not asked for (they stay missing on the dashboard).
+    _created_on(issued_a, date(2026, 12, 3))
+
+    items = of_kind(editor_a, REPORT, today=date(2026, 12, 3))
+
+    assert [(i.key, i.state) for i in items] == [(f"{issued_a.pk}:m10", "overdue"), (f"{issued_a.pk}:m11", "due_soon")]
+
+
+def test_a_plan_created_today_lists_at_most_the_month_last_due(editor_a, issued_a):
+    today = date(2026, 7, 20)
+    _created_on(issued_a, today)
+
+    overdue = [i.key for i in of_kind(editor_a, REPORT, today=today) if i.state == "overdue"]
+
+    assert overdue == [f"{issued_a.pk}:m6"]   # June's report, due 10 July: the month last due
+
+
+def test_a_past_year_entered_late_asks_only_for_what_fell_due_last(editor_a, ward_a):
+    plan = f.PlanFactory(unit=ward_a, year=2025, status=PlanStatus.ISSUED)
+    _created_on(plan, date(2026, 3, 1))
+
+    # December's report and the year's both fell due on 10 January 2026, the last due day before.
+    assert [i.key for i in of_kind(editor_a, REPORT, today=date(2026, 3, 1))] == [f"{plan.pk}:m12", f"{plan.pk}:y"]
+
+
+def test_the_rule_follows_the_plans_own_report_days():
+    from plans.schedule import first_asked
+
+    assert first_asked(2026, monthly_day=20, created=date(2026, 12, 3)) == date(2026, 11, 20)   # October's
+    assert first_asked(2026, monthly_day=10, created=date(2026, 1, 15)) == date.min            # nothing due yet
+    assert first_asked(2026, monthly_day=10, created=None) == date.min
+    assert first_asked(2025, monthly_day=10, annual_due=date(2026, 1, 31), created=date(2026, 2, 1)) == date(2026, 1, 31)
+
+
+def test_reminders_skip_the_months_before_a_plan_existed(editor_a, issued_a, mailoutbox):
+    from django.core.management import call_command
+
+    editor_a.email = "canbo.a@example.vn"
+    editor_a.save()
+    _created_on(issued_a, date(2026, 12, 3))
+
+    call_command("send_reminders", "--today", "2026-12-03", stdout=open("/dev/null", "w"))
+
+    (message,) = mailoutbox
+    assert "tháng 10" in message.body and "tháng 11" in message.body
+    assert "tháng 9 " not in message.body and "tháng 1 năm" not in message.body
+
+
 def test_submitting_a_report_removes_its_item(editor_a, issued_a):
     submit_period(period_report(issued_a, "m1"), by=editor_a)
 
