@@ -136,6 +136,20 @@ class PersonForm(RoleChoiceMixin, StyledMixin, forms.Form):
         self.fields["username"].error_messages["required"] = "Tên đăng nhập: không được để trống."
 
 
+class ExistingPersonForm(RoleChoiceMixin, StyledMixin, forms.Form):
+    """A person who already has an account, given a role on a unit: ExistingPersonForm(data, *, roles)."""
+
+    account = forms.CharField(label="Tên đăng nhập hoặc e-mail", max_length=254)
+    role = forms.ChoiceField(label="Vai trò", choices=RoleKind.choices)
+
+    def __init__(self, data=None, *, roles):
+        super().__init__(data, initial={"role": RoleKind.EDITOR if RoleKind.EDITOR in roles else None},
+                         prefix="existing")
+        self.style()
+        self.offer_roles(roles)
+        self.fields["account"].error_messages["required"] = "Tên đăng nhập hoặc e-mail: không được để trống."
+
+
 class RoleForm(RoleChoiceMixin, forms.Form):
     """A person's new role on a unit: RoleForm(data, *, roles). (The people list draws its own small
     select per row from ``role_choices``.)"""

@@ -20,9 +20,12 @@ from django.utils.crypto import constant_time_compare, get_random_string
 from django.utils.encoding import force_bytes
 from django.utils.http import base36_to_int, urlsafe_base64_encode
 
+from core.matching import fold
+
 from . import audit
 from .models import OneTimePassword, Role, RoleKind
 from .permissions import can_manage_person, grantable_roles
+from .scoping import people_units
 
 User = get_user_model()
 
@@ -126,6 +129,53 @@ def add_person(unit, *, full_name, username, email, role, method, by, request=No
     audit.record(granted, f"Cấp vai trò {role_label(role)}", by=by, reason=username)
     _hand_over(person, password, request=request)
     return person, password
+
+
+def find_account(text, *, by, limit=5):
+    """The account named by ``text`` (a username or an e-mail, ignoring case), for adding it to a
+    unit: (person or None, suggestions). Without an exact match, ``suggestions`` lists up to ``limit``
+    people of the units ``by`` manages whose name, username or e-mail holds every word typed, without
+    diacritics ("tran thi binh" finds Trần Thị Bình): nobody outside them is suggested. Reads only."""
+    text = (text or "").strip()
+    if not text:
+        return None, []
+    person = (User.objects.filter(username__iexact=text).first()
+              or User.objects.filter(email__iexact=text).order_by("pk").first())
+    if person is not None:
+        return person, []
+    words = fold(text).split()
+    candidates = (User.objects.filter(unit_roles__unit__in=people_units(by)).exclude(pk=by.pk).distinct()
+                  .order_by("first_name", "last_name", "username")
+                  .only("username", "email", "first_name", "last_name"))
+    found = []
+    for candidate in candidates.iterator():
+        haystack = fold(f"{candidate.get_full_name()} {candidate.username} {candidate.email}")
+        if words and all(word in haystack for word in words):
+            found.append(candidate)
+            if len(found) == limit:
+                break
+    return None, found
+
+
+@transaction.atomic
+def add_existing(unit, *, person, role, by):
+    """Give ``person``, who already has an account, ``role`` on ``unit`` (a supervisor following
+    several wards, a leader taking on an editor who moved). The same rule as every change: ``by``
+    must be allowed to give ``role`` on ``unit`` and to manage ``person`` (every role they hold
+    elsewhere within ``by``'s grants; never oneself, a superuser or an account without a role).
+
+    Side effects: an INSERT of a Role (history row "Cấp vai trò"). Raises PermissionDenied before
+    writing anything, ValidationError when the person already holds a role on ``unit``.
+    """
+    _check_role(by, unit, role)
+    _check_person(by, person)
+    if Role.objects.filter(user=person, unit=unit).exists():
+        raise ValidationError({"account": f"{person.username} đã có vai trò tại {unit.name}; hãy đổi vai trò "
+                                          "trong danh sách."})
+    granted = Role(user=person, unit=unit, role=role)
+    granted.save()
+    audit.record(granted, f"Cấp vai trò {role_label(role)}", by=by, reason=f"{person.username}, tài khoản đã có")
+    return granted
 
 
 def _hand_over(person, password, *, request):

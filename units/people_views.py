@@ -18,7 +18,7 @@ from django_tables2 import RequestConfig
 
 from . import people
 from .folding import matching
-from .forms import NewPasswordForm, PersonForm, RoleForm, role_choices
+from .forms import ExistingPersonForm, NewPasswordForm, PersonForm, RoleForm, role_choices
 from .models import BELOW_COMMUNE, Department, Unit
 from .permissions import can_manage_person, grantable_roles, manages_people
 from .scoping import get_scoped_or_404, people_units
@@ -86,13 +86,19 @@ def people_list(request, unit_pk):
                 return _shown_once(request, unit, person, password)
             messages.success(request, f"Đã thêm {person.get_full_name()} và gửi liên kết đặt mật khẩu tới {person.email}.")
             return _back(unit, person)
+    return _people_page(request, unit, roles, form=form)
+
+
+def _people_page(request, unit, roles, *, form=None, existing=None, suggestions=()):
+    """The people page of ``unit`` with its two forms (a new person, an existing account)."""
     listed = people.people_of(unit)
     for person in listed:
         person.here = [r for r in person.all_roles if r.unit_id == unit.pk]
         person.elsewhere = [r for r in person.all_roles if r.unit_id != unit.pk]
         person.manageable = can_manage_person(request.user, person, person.all_roles)
     return render(request, "units/people_list.html", {
-        "unit": unit, "form": form, "table": PersonTable(listed), "history": people.people_history(unit),
+        "unit": unit, "form": form or PersonForm(roles=roles), "existing": existing or ExistingPersonForm(roles=roles),
+        "suggestions": suggestions, "table": PersonTable(listed), "history": people.people_history(unit),
         "role_choices": role_choices(roles), "departments": _departments(unit),
     })
 
@@ -118,6 +124,31 @@ def person_department(request, unit_pk, person_pk):
         messages.success(request, f"{person.get_full_name() or person.username}: "
                                   f"{department.name if department else 'không thuộc bộ phận nào'}.")
     return _back(unit, person)
+
+
+@login_required
+@require_POST
+def person_existing(request, unit_pk):
+    """Give a person who already has an account a role on the unit (by username or e-mail). 403 and
+    nothing written when the person may not be managed or the role not given (people.add_existing)."""
+    unit, roles = _unit(request, unit_pk)
+    form = ExistingPersonForm(request.POST, roles=roles)
+    suggestions = []
+    if form.is_valid():
+        person, suggestions = people.find_account(form.cleaned_data["account"], by=request.user)
+        if person is None:
+            form.add_error("account", f"Tên đăng nhập hoặc e-mail: không có tài khoản “{form.cleaned_data['account']}”."
+                           + (" Có phải một trong những người dưới đây?" if suggestions else ""))
+        else:
+            try:
+                granted = people.add_existing(unit, person=person, role=form.cleaned_data["role"], by=request.user)
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, f"Đã cấp vai trò {granted.get_role_display()} tại {unit.name} cho "
+                                          f"{person.get_full_name() or person.username}.")
+                return _back(unit, person)
+    return _people_page(request, unit, roles, existing=form, suggestions=suggestions)
 
 
 @login_required

@@ -13,6 +13,7 @@ urlpatterns = [
     # /units/nguoi-dung/ and /units/<pk>/nguoi-dung/: the people of the units one manages
     path("nguoi-dung/", people_views.people_index, name="people_index"),
     path("<int:unit_pk>/nguoi-dung/", people_views.people_list, name="people_list"),
+    path("<int:unit_pk>/nguoi-dung/them-tai-khoan-da-co/", people_views.person_existing, name="person_existing"),
     path("<int:unit_pk>/nguoi-dung/<int:person_pk>/vai-tro/", people_views.person_role, name="person_role"),
     path("<int:unit_pk>/nguoi-dung/<int:person_pk>/bo-phan/", people_views.person_department,
          name="person_department"),

@@ -353,3 +353,96 @@ def test_unit_page_links_to_its_people_for_those_who_manage_them(client, leader_
     assert link in client.get(reverse("plans:unit_history", args=[ward_a.pk])).content.decode()
     client.force_login(editor_a)
     assert link not in client.get(reverse("plans:unit_history", args=[ward_a.pk])).content.decode()
+
+
+# --- an existing account, given a role on another unit ---------------------------------------------
+
+def existing(account, role=E):
+    return {"existing-account": account, "existing-role": role}
+
+
+def test_supervisor_gives_a_person_of_another_ward_a_role_here(client, supervisor_p, editor_b, ward_a):
+    client.force_login(supervisor_p)
+
+    response = client.post(url("person_existing", ward_a.pk), existing("EDITOR_B", V))
+
+    assert response.status_code == 302 and response.url.endswith(f"#nd-{editor_b.pk}")
+    assert set(Role.objects.filter(user=editor_b).values_list("unit__name", "role")) == {
+        ("Phường A", V), ("Phường B", E)}
+    row = Role.history.filter(unit_id=ward_a.pk, user_id=editor_b.pk).get()
+    assert row.history_user == supervisor_p and "Cấp vai trò Chỉ xem" in row.history_change_reason
+    assert "editor_b" in client.get(url("people_list", ward_a.pk)).content.decode()
+
+
+def test_an_existing_account_is_found_by_its_email(client, supervisor_p, editor_b, ward_a):
+    editor_b.email = "binh@example.vn"
+    editor_b.save()
+    client.force_login(supervisor_p)
+
+    client.post(url("person_existing", ward_a.pk), existing(" Binh@Example.vn "))
+
+    assert Role.objects.filter(user=editor_b, unit=ward_a, role=E).exists()
+
+
+@pytest.mark.parametrize(("actor", "target", "role"), [
+    ("leader_a", "editor_b", E),        # a role elsewhere, outside the leader's grants
+    ("leader_a", "supervisor_d", V),    # a supervisor above them
+    ("leader_a", "leader_a", E),        # oneself
+    ("leader_a", "quantri", V),         # a superuser
+    ("leader_a", "no_roles", E),        # an account without any role: nobody's to take
+    ("leader_a", "viewer_a", L),        # a role the leader does not give (crafted form)
+    ("supervisor_d", "editor_b", E),    # Phường B is outside Thành phố D
+    ("editor_a", "viewer_a", E),        # editors manage nobody
+])
+def test_escalations_are_refused_and_nothing_written(client, request, actor, target, role, leader_a, editor_a,
+                                                     viewer_a, editor_b, supervisor_d, superuser, ward_a):
+    User.objects.create_user("no_roles", password="x")
+    client.force_login(User.objects.get(username=actor))
+    roles_before = sorted(Role.objects.values_list("user_id", "unit_id", "role"))
+    history_before = Role.history.count()
+
+    response = client.post(url("person_existing", ward_a.pk), existing(target, role))
+
+    assert response.status_code == 403
+    assert sorted(Role.objects.values_list("user_id", "unit_id", "role")) == roles_before
+    assert Role.history.count() == history_before
+
+
+def test_a_unit_outside_ones_scope_is_not_found(client, leader_a, editor_b, ward_b):
+    client.force_login(leader_a)
+
+    assert client.post(url("person_existing", ward_b.pk), existing("editor_a")).status_code == 404
+
+
+def test_a_person_already_here_is_sent_to_the_role_select(client, supervisor_p, editor_a, ward_a):
+    client.force_login(supervisor_p)
+
+    content = client.post(url("person_existing", ward_a.pk), existing("editor_a", V)).content.decode()
+
+    assert "editor_a đã có vai trò tại Phường A; hãy đổi vai trò trong danh sách." in content
+    assert list(Role.objects.filter(user=editor_a).values_list("role", flat=True)) == [E]
+
+
+def test_an_unknown_account_suggests_people_one_manages_without_diacritics(client, supervisor_d, ward_a, editor_b,
+                                                                           district_d):
+    binh = f.RoleFactory(unit=f.UnitFactory(name="Phường C", kind="ward", parent=district_d), role=E).user
+    binh.first_name, binh.last_name = "Trần Thị", "Bình"
+    binh.save()
+    editor_b.first_name, editor_b.last_name = "Trần Thị", "Bình"   # same name, outside Thành phố D
+    editor_b.save()
+    client.force_login(supervisor_d)
+
+    content = client.post(url("person_existing", ward_a.pk), existing("tran thi binh")).content.decode()
+
+    assert "không có tài khoản “tran thi binh”" in content
+    assert f'name="existing-account" value="{binh.username}"' in content
+    assert 'value="editor_b"' not in content
+    assert not Role.objects.filter(unit=ward_a, user=binh).exists()
+
+
+def test_the_people_page_offers_the_existing_account_form(client, leader_a, ward_a):
+    client.force_login(leader_a)
+
+    content = client.get(url("people_list", ward_a.pk)).content.decode()
+
+    assert "Thêm người đã có tài khoản" in content and 'name="existing-account"' in content
