@@ -133,6 +133,7 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ADMIN = False  # the admin shows axes' records through units/admin_logins.py, in Vietnamese
 AXES_CLIENT_IP_CALLABLE = "config.throttle.client_ip"
 
 # Content-Security-Policy (django-csp): scripts and styles from our own static files only, no inline

@@ -8,6 +8,7 @@ from units.admin_lists import (
     FoldedSearchMixin,
     ProvinceListFilter,
     UnitKindListFilter,
+    VietnameseAdminMixin,
     vn_number,
     year_filter,
 )
@@ -45,13 +46,13 @@ class TargetsThroughServices:
 
 
 @admin.register(Sector)
-class SectorAdmin(admin.ModelAdmin):
+class SectorAdmin(VietnameseAdminMixin, admin.ModelAdmin):
     list_display = ["name", "code", "order"]
     search_fields = ["name", "code"]
 
 
 @admin.register(CatalogIndicator)
-class CatalogIndicatorAdmin(admin.ModelAdmin):
+class CatalogIndicatorAdmin(VietnameseAdminMixin, admin.ModelAdmin):
     list_display = ["name", "code", "sector", "unit_of_measure", "aggregation", "direction"]
     list_filter = ["sector", "aggregation", "direction"]
     search_fields = ["name", "code"]
@@ -65,7 +66,7 @@ class PlanIndicatorInline(admin.TabularInline):
 
 
 @admin.register(PlanSector)
-class PlanSectorAdmin(TargetsThroughServices, admin.ModelAdmin):
+class PlanSectorAdmin(VietnameseAdminMixin, TargetsThroughServices, admin.ModelAdmin):
     list_display = ["name", "plan", "sector", "order"]
     search_fields = ["name", "plan__unit__name"]
     list_select_related = ["plan__unit", "sector"]
@@ -112,7 +113,7 @@ def plan_columns(path):
 
 
 @admin.register(PlanIndicator)
-class PlanIndicatorAdmin(TargetsThroughServices, FoldedSearchMixin, plan_columns("plan"), SimpleHistoryAdmin):
+class PlanIndicatorAdmin(VietnameseAdminMixin, TargetsThroughServices, FoldedSearchMixin, plan_columns("plan"), SimpleHistoryAdmin):
     list_display = ["short_name", "unit_name", "year", "plan_text", "target_text", "target", "unit_of_measure",
                     "plan_sector"]
     list_filter = [year_filter("plan__year"), ProvinceListFilter, ("plan__unit__kind", UnitKindListFilter),
@@ -140,7 +141,7 @@ class PlanIndicatorAdmin(TargetsThroughServices, FoldedSearchMixin, plan_columns
 
 
 @admin.register(Result)
-class ResultAdmin(TargetsThroughServices, FoldedSearchMixin, plan_columns("indicator__plan"),
+class ResultAdmin(VietnameseAdminMixin, TargetsThroughServices, FoldedSearchMixin, plan_columns("indicator__plan"),
                   SimpleHistoryAdmin):
     list_display = ["indicator", "unit_name", "year", "plan_text", "period", "result_value", "fraction", "status",
                     "updated_at"]

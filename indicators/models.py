@@ -114,14 +114,14 @@ class PlanIndicator(FoldedFieldsMixin, models.Model):
     target_text = models.CharField(_("chỉ tiêu như văn bản ghi"), max_length=500, blank=True)
     target_kind = models.CharField(_("dạng chỉ tiêu"), max_length=20, choices=TargetKind.choices,
                                    default=TargetKind.QUALITATIVE)
-    target_value = models.DecimalField(max_digits=24, decimal_places=6, null=True, blank=True)
-    target_value_max = models.DecimalField(max_digits=24, decimal_places=6, null=True, blank=True)
-    target_denominator = models.DecimalField(max_digits=24, decimal_places=6, null=True, blank=True)
-    target_unit = models.CharField(max_length=50, blank=True)
-    target_per = models.CharField(max_length=50, blank=True)
+    target_value = models.DecimalField(_("giá trị chỉ tiêu"), max_digits=24, decimal_places=6, null=True, blank=True)
+    target_value_max = models.DecimalField(_("giá trị chỉ tiêu tối đa"), max_digits=24, decimal_places=6, null=True, blank=True)
+    target_denominator = models.DecimalField(_("mẫu số của chỉ tiêu"), max_digits=24, decimal_places=6, null=True, blank=True)
+    target_unit = models.CharField(_("đơn vị của giá trị chỉ tiêu"), max_length=50, blank=True)
+    target_per = models.CharField(_("tính trên (mỗi ...)"), max_length=50, blank=True)
 
     baseline_text = models.CharField(_("kết quả năm trước"), max_length=300, blank=True)
-    baseline_value = models.DecimalField(max_digits=24, decimal_places=6, null=True, blank=True)
+    baseline_value = models.DecimalField(_("giá trị năm trước"), max_digits=24, decimal_places=6, null=True, blank=True)
     note = models.TextField(_("ghi chú"), blank=True)
     department = models.ForeignKey(Department, verbose_name=_("bộ phận phụ trách"), null=True, blank=True,
                                    on_delete=models.SET_NULL)
@@ -135,7 +135,7 @@ class PlanIndicator(FoldedFieldsMixin, models.Model):
     # plan). Issuing a revision carries the results of ``copied_from`` over (plans.services.issue_plan).
     copied_from = models.ForeignKey("self", verbose_name=_("sao chép từ chỉ tiêu"), null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="copies", editable=False)
-    version = models.PositiveIntegerField(default=1)
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
     history = HistoricalRecords()
 
     objects = FoldedQuerySet.as_manager()
@@ -192,8 +192,8 @@ class Result(models.Model):
                                   blank=True, editable=False)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người cập nhật"), null=True,
                                    blank=True, on_delete=models.SET_NULL, related_name="+")
-    updated_at = models.DateTimeField(auto_now=True)
-    version = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
     history = HistoricalRecords()
 
     UNIT_LOOKUP = "indicator__plan__unit"

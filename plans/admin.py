@@ -8,6 +8,7 @@ from units.admin_lists import (
     FoldedSearchMixin,
     ProvinceListFilter,
     UnitKindListFilter,
+    VietnameseAdminMixin,
     vn_number,
     year_filter,
 )
@@ -42,7 +43,7 @@ class TaskInline(admin.TabularInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
+class PlanAdmin(VietnameseAdminMixin, FoldedSearchMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "unit", "year", "revision", "number", "status", "issued_on"]
     list_filter = ["status", year_filter("year"), ProvinceListFilter, ("unit__kind", UnitKindListFilter)]
     search_fields = ["title"]
@@ -54,7 +55,7 @@ class PlanAdmin(FoldedSearchMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(VietnameseAdminMixin, admin.ModelAdmin):
     list_display = ["heading", "plan", "order"]
     search_fields = ["heading", "body"]
     raw_id_fields = ["plan", "parent"]
@@ -74,7 +75,7 @@ class OverdueListFilter(admin.SimpleListFilter):
 
 
 @admin.register(Task)
-class TaskAdmin(FoldedSearchMixin, plan_columns("plan"), SimpleHistoryAdmin):
+class TaskAdmin(VietnameseAdminMixin, FoldedSearchMixin, plan_columns("plan"), SimpleHistoryAdmin):
     list_display = ["short_title", "unit_name", "year", "plan_text", "lead", "due_date", "task_progress", "status",
                     "origin"]
     list_filter = [year_filter("plan__year"), ProvinceListFilter, ("plan__unit__kind", UnitKindListFilter), "status",
@@ -95,13 +96,13 @@ class TaskAdmin(FoldedSearchMixin, plan_columns("plan"), SimpleHistoryAdmin):
 
 
 @admin.register(PeriodReport)
-class PeriodReportAdmin(SimpleHistoryAdmin):
+class PeriodReportAdmin(VietnameseAdminMixin, SimpleHistoryAdmin):
     list_display = ["plan", "period", "status", "due_date", "submitted_at"]
     list_filter = ["status", "period"]
     raw_id_fields = ["plan", "submitted_by", "reopened_by"]
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(VietnameseAdminMixin, admin.ModelAdmin):
     list_display = ["plan", "period", "author", "created_at"]
     raw_id_fields = ["plan", "author"]

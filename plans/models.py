@@ -80,8 +80,8 @@ class Plan(FoldedFieldsMixin, models.Model):
     monthly_report_day = models.PositiveSmallIntegerField(_("ngày nộp báo cáo tháng"), default=10)
     annual_report_due = models.DateField(_("hạn báo cáo năm"), null=True, blank=True)
 
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
     history = HistoricalRecords()
 
     objects = PlanQuerySet.as_manager()
@@ -209,7 +209,7 @@ class Task(FoldedFieldsMixin, models.Model):
     # Lineage, as for indicators: issuing a revision carries the progress of ``copied_from`` over.
     copied_from = models.ForeignKey("self", verbose_name=_("sao chép từ nhiệm vụ"), null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="copies", editable=False)
-    version = models.PositiveIntegerField(default=1)
+    version = models.PositiveIntegerField(_("phiên bản"), default=1)
     history = HistoricalRecords(m2m_fields=[cooperating])
 
     objects = TaskQuerySet.as_manager()
@@ -275,9 +275,9 @@ class PeriodReport(models.Model):
 class Comment(models.Model):
     plan = models.ForeignKey(Plan, verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="comments")
     period = models.CharField(_("kỳ báo cáo"), max_length=3, choices=PERIODS, blank=True)
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người viết"), on_delete=models.PROTECT, related_name="+")
     text = models.TextField(_("nhận xét"))
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
 
     UNIT_LOOKUP = "plan__unit"
 
