@@ -102,11 +102,14 @@ class UserChangeForm(auth_forms.UserChangeForm):
         password = self.fields.get("password")
         if password is not None:
             password.widget = PasswordHashWidget()
+            password.help_text = _("Mật khẩu không được lưu ở dạng đọc được, nên không ai xem được mật khẩu "
+                                   "của người dùng.")
 
 
 @admin.register(get_user_model())
 class UserAdmin(VietnameseAdminMixin, auth_admin.UserAdmin):
     add_form = UserCreationForm
+    add_form_template = "admin_vi/user_add_form.html"
     form = UserChangeForm
     change_password_form = PasswordChangeForm
 

@@ -8,6 +8,8 @@ they are, so no migration of axes is ever asked for), and so is the name of one 
 page's title; axes writes "Access Log for ... @ ...").
 """
 
+from datetime import datetime
+
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from axes.utils import reset
 from django.apps import apps
@@ -37,6 +39,8 @@ for model in (AccessAttempt, AccessFailureLog, AccessLog):
 def _column(field, description, *, ordering=True):
     def show(self, obj):
         value = getattr(obj, field)
+        if isinstance(value, datetime):
+            return f"{localtime(value):%d/%m/%Y %H:%M:%S}"
         return "–" if value in (None, "") else value
     show.__name__ = f"show_{field}"
     return admin.display(description=description, ordering=field if ordering else None)(show)
@@ -83,8 +87,7 @@ class AccessAttemptAdmin(SignInRecordAdmin):
     """The failed sign-ins axes counts; a person is locked out at AXES_FAILURE_LIMIT of them for a
     username and address. "Mở khoá" deletes the counted attempts of the selected usernames."""
 
-    list_display = ["show_attempt_time", "show_username", "show_ip_address", "show_failures", "status",
-                    "show_user_agent"]
+    list_display = ["show_attempt_time", "show_username", "show_ip_address", "show_failures", "status"]
     list_filter = [LockedOutFilter]
     readonly_fields = fields = ["show_username", "show_ip_address", "show_attempt_time", "show_failures", "status",
                                 "show_path_info", "show_user_agent"]
