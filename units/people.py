@@ -1,5 +1,6 @@
-"""The people of a unit: adding a person with a role, changing their role, deactivating and
-reactivating their account, and giving them a password (one-time, or a link to set one).
+"""The people of a unit: adding a person with a role (a new account, or one that exists: a role on
+another unit), changing their role, deactivating and reactivating their account, and giving them a
+password (one-time, or a link to set one, valid INVITATION_TIMEOUT).
 
 Who may do what is one rule, in ``units.permissions`` (GRANTS, grantable_roles, can_manage_person);
 every function here checks it again, whatever the view did, and raises PermissionDenied before
