@@ -132,11 +132,12 @@ def add_person(unit, *, full_name, username, email, role, method, by, request=No
     return person, password
 
 
-def find_account(text, *, by, limit=5):
-    """The account named by ``text`` (a username or an e-mail, ignoring case), for adding it to a
-    unit: (person or None, suggestions). Without an exact match, ``suggestions`` lists up to ``limit``
-    people of the units ``by`` manages whose name, username or e-mail holds every word typed, without
-    diacritics ("tran thi binh" finds Trần Thị Bình): nobody outside them is suggested. Reads only."""
+def find_account(text, *, by, unit=None, limit=5):
+    """The account named by ``text`` (a username or an e-mail, ignoring case), for adding it to
+    ``unit``: (person or None, suggestions). Without an exact match, ``suggestions`` lists up to
+    ``limit`` people of the units ``by`` manages, not already on ``unit``, whose name, username or
+    e-mail holds every word typed, without diacritics ("tran thi binh" finds Trần Thị Bình): nobody
+    outside them is suggested. Reads only."""
     text = (text or "").strip()
     if not text:
         return None, []
@@ -145,7 +146,10 @@ def find_account(text, *, by, limit=5):
     if person is not None:
         return person, []
     words = fold(text).split()
-    candidates = (User.objects.filter(unit_roles__unit__in=people_units(by)).exclude(pk=by.pk).distinct()
+    candidates = User.objects.filter(unit_roles__unit__in=people_units(by)).exclude(pk=by.pk)
+    if unit is not None:
+        candidates = candidates.exclude(unit_roles__unit=unit)
+    candidates = (candidates.distinct()
                   .order_by("first_name", "last_name", "username")
                   .only("username", "email", "first_name", "last_name"))
     found = []

@@ -135,7 +135,7 @@ def person_existing(request, unit_pk):
     form = ExistingPersonForm(request.POST, roles=roles)
     suggestions = []
     if form.is_valid():
-        person, suggestions = people.find_account(form.cleaned_data["account"], by=request.user)
+        person, suggestions = people.find_account(form.cleaned_data["account"], by=request.user, unit=unit)
         if person is None:
             form.add_error("account", f"Tên đăng nhập hoặc e-mail: không có tài khoản “{form.cleaned_data['account']}”."
                            + (" Có phải một trong những người dưới đây?" if suggestions else ""))
