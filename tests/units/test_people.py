@@ -437,10 +437,10 @@ def test_an_unknown_account_suggests_people_one_manages_without_diacritics(clien
     assert "không có tài khoản “tran thi binh”" in content
     assert f'name="existing-account" value="{binh.username}"' in content
     assert 'value="editor_b"' not in content
+    assert not Role.objects.filter(unit=ward_a, user=binh).exists()
     binh.unit_roles.create(unit=ward_a, role=V)   # already here: not offered
     content = client.post(url("person_existing", ward_a.pk), existing("tran thi binh")).content.decode()
     assert f'value="{binh.username}"' not in content
-    assert not Role.objects.filter(unit=ward_a, user=binh).exists()
 
 
 def test_the_people_page_offers_the_existing_account_form(client, leader_a, ward_a):
