@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('units', '0005_people'),
+        ('units', '0006_role_department'),
     ]
 
     operations = [
