@@ -105,6 +105,7 @@ MATRIX = [
     ("units:people_index", lambda o: [], "get", None, expect(403, 302, 403, 302, 403), False),
     ("units:people_list", lambda o: [o.plan.unit_id], "get", None, expect(403, 200, 403, 200, 404), True),
     ("units:people_list", lambda o: [o.plan.unit_id], "post", {}, expect(403, 200, 403, 200, 404), True),
+    ("units:person_existing", lambda o: [o.plan.unit_id], "post", {}, expect(403, 200, 403, 200, 404), True),
     ("units:person_role", lambda o: [o.plan.unit_id, o.person.pk], "post", {"role": "viewer"},
      expect(403, 302, 403, 302, 404), False),
     ("units:person_department", lambda o: [o.plan.unit_id, o.person.pk], "post", {"department": ""},
