@@ -3,7 +3,7 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
-APT_PACKAGES := fonts-liberation2 poppler-utils
+APT_PACKAGES := fonts-liberation2 poppler-utils gettext
 # Debian's Chromium drives the browser tests (never `playwright install`: it downloads a browser).
 TEST_APT_PACKAGES := chromium
 HOST ?= 127.0.0.1
@@ -14,10 +14,17 @@ WORKERS ?= $(shell echo $$(( $$(nproc) * 2 + 1 )))
 
 .PHONY: setup sysdeps run serve test bench lint demo clean
 
-setup: sysdeps .stamp-venv .stamp-npm
+MO := locale/vi/LC_MESSAGES/django.mo
+
+setup: sysdeps .stamp-venv .stamp-npm $(MO)
 	@$(PY) manage.py migrate --no-input -v0
 
-# System packages: the Times New Roman-metric font WeasyPrint embeds, poppler for PDF checks.
+# The Vietnamese words for third-party packages' English (locale/vi/LC_MESSAGES/django.po), compiled.
+$(MO): locale/vi/LC_MESSAGES/django.po
+	msgfmt --check-format -o $@ $<
+
+# System packages: the Times New Roman-metric font WeasyPrint embeds, poppler for PDF checks,
+# gettext's msgfmt for the translation catalogue.
 sysdeps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -50,7 +57,7 @@ run: demo
 # The app as it runs for a province: PRODUCTION=1 (HTTPS hardening: put it behind a TLS reverse proxy
 # that sets X-Forwarded-Proto; INSECURE_HTTP=1 for a local try over plain http), PostgreSQL,
 # gunicorn, static files by WhiteNoise with hashed names, /healthz for the load balancer.
-serve: sysdeps .stamp-venv .stamp-npm
+serve: sysdeps .stamp-venv .stamp-npm $(MO)
 	@DATABASE_URL="$(DATABASE_URL)" $(PY) -m config.prepare
 	@export PRODUCTION=1 DATABASE_URL="$(DATABASE_URL)" SECRET_KEY="$$($(PY) -m config.prepare secret-key)" \
 	  CONN_MAX_AGE="$${CONN_MAX_AGE:-60}" ALLOWED_HOSTS="$${ALLOWED_HOSTS:-$(HOST),localhost,127.0.0.1}"; \
@@ -75,4 +82,4 @@ lint: setup
 	$(VENV)/bin/lint-imports
 
 clean:
-	rm -rf $(VENV) node_modules .stamp-* staticfiles
+	rm -rf $(VENV) node_modules .stamp-* staticfiles $(MO)
