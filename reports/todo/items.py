@@ -2,8 +2,10 @@
 the page where it is done. The one module the page, the navbar count and the e-mail reminders read.
 
 Entry points: :func:`todo_list` (the whole list for a user and a day), :func:`todo_count` (the
-navbar's number, computed once per request), :func:`mark_comments_read` (the plan page records
-that its comments were seen).
+navbar's number, kept in Django's cache per person and day for ``COUNT_SECONDS``),
+:func:`mark_comments_read` (the plan page records that its comments were seen), :func:`todo_changed`
+(every write that can change someone's list forgets every cached count; reports/apps.py wires it to
+the saves and deletions of plans, reports, tasks, comments, roles and their audit rows).
 
 Everything comes through units.scoping with ``held=True``: a person's list is what the roles they
 hold give them (a superuser without roles has an empty list, not the whole country's). Items:
@@ -23,11 +25,17 @@ hold give them (a superuser without roles has an empty list, not the whole count
   (the dashboard's own rules, reports.dashboard.queries; a late submission ends the item).
 
 At most eight queries whatever the number of units, plans or items (tests/reports/test_todo.py).
+The to-do page itself is always computed afresh (and refreshes the cached count); the navbar's count
+is at most ``COUNT_SECONDS`` old only if a write escaped :func:`todo_changed` (a bulk update without
+an audit row), and follows the date.
 """
 
+import time
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -44,6 +52,8 @@ from units.permissions import ISSUE_ROLES, REOPEN_ROLES, WRITE_ROLES
 from units.scoping import scoped
 
 DUE_SOON_DAYS = 7
+COUNT_SECONDS = 60       # how long the navbar's count is kept
+GENERATION_KEY = "todo:generation"
 SHOWN_PER_SECTION = 30   # a section lists this many items and counts the rest
 
 REPORT, REOPENED, TASK, COMMENT, ISSUE, WARD = "report", "reopened", "task", "comment", "issue", "ward"
@@ -131,17 +141,43 @@ def todo_list(user, *, today=None):
 
 
 def todo_count(request):
-    """The number of items on the navbar (0 for anonymous visitors), computed once per request."""
+    """The number of items on the navbar (0 for anonymous visitors): from the cache when no to-do write
+    happened since it was counted (one cache read), else counted and kept."""
     if not getattr(request, "user", None) or not request.user.is_authenticated:
         return 0
-    return cached_todo_list(request).count
+    if hasattr(request, "_todo_list"):
+        return request._todo_list.count
+    key = f"todo:count:{request.user.pk}"
+    found = cache.get_many([GENERATION_KEY, key])
+    generation, today = found.get(GENERATION_KEY), timezone.localdate()
+    if generation is not None and found.get(key, (None,))[:2] == (generation, today):
+        return found[key][2]
+    return cached_todo_list(request, generation=generation).count
 
 
-def cached_todo_list(request):
-    """The request's to-do list: the one the navbar already counted, if any."""
+def cached_todo_list(request, *, generation=None):
+    """The request's to-do list: the one the navbar already counted, if any; counting it keeps the
+    count in the cache for the navbar of the next pages."""
     if not hasattr(request, "_todo_list"):
+        if generation is None:
+            generation = cache.get(GENERATION_KEY) or _new_generation()
         request._todo_list = todo_list(request.user)
+        cache.set(f"todo:count:{request.user.pk}", (generation, timezone.localdate(), request._todo_list.count),
+                  COUNT_SECONDS)
     return request._todo_list
+
+
+def todo_changed(**_signal):
+    """Forget every cached navbar count: now, and again when the current transaction commits (a page
+    counted in between would have read the old rows)."""
+    _new_generation()
+    transaction.on_commit(_new_generation)
+
+
+def _new_generation():
+    generation = time.time_ns()
+    cache.set(GENERATION_KEY, generation, None)
+    return generation
 
 
 def mark_comments_read(user, plan, comments):
@@ -151,7 +187,9 @@ def mark_comments_read(user, plan, comments):
         return
     newest = max(c.created_at for c in comments)
     updated = CommentRead.objects.filter(user=user, plan=plan, seen_until__lt=newest).update(seen_until=newest)
-    if not updated:
+    if updated:
+        todo_changed()  # a new row is a save, which signals it
+    else:
         CommentRead.objects.get_or_create(user=user, plan=plan, defaults={"seen_until": newest})
 
 

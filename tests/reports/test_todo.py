@@ -1,8 +1,11 @@
 """The "Việc cần làm" list (reports.todo.items): what appears, what empties it, scoping, query count."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -287,6 +290,39 @@ def test_navbar_counts_the_items(client, editor_a, this_year_plan):
 
     assert f'todo-count" title="Số việc cần làm">{expected}</span>' in body
     assert expected >= 1
+
+
+def _navbar_count(client):
+    with CaptureQueriesContext(connection) as queries:
+        body = client.get(reverse("guide:guide")).content.decode()
+    found = re.search(r'todo-count" title="Số việc cần làm">(\d+)</span>', body)
+    return int(found.group(1)) if found else 0, [q["sql"] for q in queries.captured_queries]
+
+
+def test_navbar_count_is_kept_until_a_write_changes_a_list(client, editor_a, this_year_plan):
+    client.force_login(editor_a)
+    first, _ = _navbar_count(client)
+    again, sql = _navbar_count(client)
+
+    assert again == first == todo_list(editor_a).count
+    assert not [q for q in sql if "plans_periodreport" in q or "plans_task" in q]  # not counted again
+
+    report = next(i for i in todo_list(editor_a).items if i.kind == REPORT)
+    submit_period(period_report(this_year_plan, report.key.split(":")[1]), by=editor_a)   # an UPDATE
+    assert _navbar_count(client)[0] == first - 1
+    f.TaskFactory(plan=this_year_plan, due_date=timezone.localdate())
+    assert _navbar_count(client)[0] == first
+
+
+def test_the_todo_page_is_exact_and_refreshes_the_navbar(client, editor_a, this_year_plan):
+    client.force_login(editor_a)
+    first, _ = _navbar_count(client)
+    Task.objects.bulk_create([Task(plan=this_year_plan, title="Việc mới", due_date=timezone.localdate())])  # no signal
+
+    body = client.get(reverse("todo:todo")).content.decode()
+
+    assert "Việc mới" in body and f'title="Số việc cần làm">{first + 1}</span>' in body
+    assert _navbar_count(client)[0] == first + 1
 
 
 def test_navbar_shows_no_badge_when_nothing_is_due(client, viewer_a):
