@@ -4,12 +4,25 @@ an editor of ward B in another district, a leader of A and a viewer of A."""
 import pytest
 from hypothesis import settings as hypothesis_settings
 
+from reports.todo import items as todo_items
 from tests import factories as f
 from units.models import RoleKind
 
 # No timed assertions in the suite: Hypothesis's per-example deadline fails on a busy machine.
 hypothesis_settings.register_profile("kehoach", deadline=None)
 hypothesis_settings.load_profile("kehoach")
+
+
+@pytest.fixture(autouse=True)
+def todo_count_uncached(monkeypatch):
+    """Every page counts the navbar's to-do items afresh, so that two requests of a test cost the same
+    queries; tests of the cached count ask for ``cached_todo_count``."""
+    monkeypatch.setattr(todo_items, "COUNT_SECONDS", 0)  # Django's cache keeps nothing for 0 seconds
+
+
+@pytest.fixture
+def cached_todo_count(monkeypatch):
+    monkeypatch.setattr(todo_items, "COUNT_SECONDS", 60)
 
 
 @pytest.fixture

@@ -237,12 +237,15 @@ class OverviewRow:
 
 def overview(plans, *, root, period, year, user, communes=False, today=None, include_empty=True):
     """(rows, totals) of the overview for ``plans`` (already scoped and filtered) below ``root``
-    (None: the whole country). Eleven queries whatever the number of units."""
+    (None: the whole country). Twelve queries whatever the number of units."""
     today = today or date.today()
     root_path = root.path if root else "/"
     grouping = Grouping(root_path, communes or bool(root and root.kind in COMMUNE_LEVEL))
-    plans = plans.filter(unit__path__startswith=root_path)
-    plan_ids = plans.values("pk")
+    # The plans that count, read once: every aggregate below then joins a literal list of ids instead of
+    # repeating the scoped, filtered subquery (whose stacked conditions made PostgreSQL expect one row
+    # and re-run the scoping for every indicator and result of the subtree).
+    plan_ids = list(plans.filter(unit__path__startswith=root_path).values_list("pk", flat=True))
+    plans = Plan.objects.filter(pk__in=plan_ids)
     to_unit = "unit"
 
     plan_rows = grouped(plans, grouping, to_unit, n=Count("pk"),

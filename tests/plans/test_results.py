@@ -106,6 +106,7 @@ def test_grid_unknown_period_falls_back_to_the_years_report_for_a_past_plan(clie
 
 
 def _grid_queries(client, plan):
+    client.get(grid_url(plan))  # counts the navbar's to-do items once (cached_todo_count keeps them)
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(grid_url(plan)).status_code == 200
     return len(ctx.captured_queries)
@@ -116,7 +117,7 @@ def _grid_queries(client, plan):
 GRID_QUERIES = 18
 
 
-def test_grid_query_count_does_not_grow_with_indicators(client, editor_a, plan_a, qualitative):
+def test_grid_query_count_does_not_grow_with_indicators(client, editor_a, plan_a, qualitative, cached_todo_count):
     client.force_login(editor_a)
     first = f.PlanIndicatorFactory(plan=plan_a)
     f.ResultFactory(indicator=first, period="q1")

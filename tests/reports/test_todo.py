@@ -299,7 +299,7 @@ def _navbar_count(client):
     return int(found.group(1)) if found else 0, [q["sql"] for q in queries.captured_queries]
 
 
-def test_navbar_count_is_kept_until_a_write_changes_a_list(client, editor_a, this_year_plan):
+def test_navbar_count_is_kept_until_a_write_changes_a_list(client, editor_a, this_year_plan, cached_todo_count):
     client.force_login(editor_a)
     first, _ = _navbar_count(client)
     again, sql = _navbar_count(client)
@@ -314,7 +314,7 @@ def test_navbar_count_is_kept_until_a_write_changes_a_list(client, editor_a, thi
     assert _navbar_count(client)[0] == first
 
 
-def test_the_todo_page_is_exact_and_refreshes_the_navbar(client, editor_a, this_year_plan):
+def test_the_todo_page_is_exact_and_refreshes_the_navbar(client, editor_a, this_year_plan, cached_todo_count):
     client.force_login(editor_a)
     first, _ = _navbar_count(client)
     Task.objects.bulk_create([Task(plan=this_year_plan, title="Việc mới", due_date=timezone.localdate())])  # no signal
