@@ -24,7 +24,7 @@ from indicators.services import FROZEN_MESSAGE
 from units.permissions import READ_ROLES, can_edit, can_reopen, supervises
 from units.scoping import get_scoped_or_404, scoped, visible_units
 
-from . import grid, history, reporting, selectors, services
+from . import detail_rows, grid, history, reporting, selectors, services
 from .filters import TaskFilter
 from .forms import PlanCreateForm, PlanMetaForm, ReopenForm, SectionForm, TaskForm
 from .models import Plan, Section, Task
@@ -123,7 +123,7 @@ def plan_detail(request, pk):
     context = {
         "plan": plan,
         "sections": selectors.section_tree(plan),
-        "groups": groups,
+        "indicator_rows": detail_rows.indicator_rows_html(plan, groups),
         "summary": summary,
         "task_groups": selectors.tasks_by_department(plan),
         "period": period,

@@ -3,6 +3,8 @@ period results with their evaluation. Shared by the PDF templates and the XLSX w
 is typed twice."""
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -169,6 +171,21 @@ class SectorGroup:
         return periods.roman(self.number)
 
 
+_shared_groups = ContextVar("shared_groups", default=None)
+
+
+@contextmanager
+def sharing_groups():
+    """Within the block, :func:`indicator_groups` reads each plan's indicators once (the download menu
+    asks several documents whether they have content). For reading only: a write inside the block
+    would not be seen."""
+    token = _shared_groups.set({})
+    try:
+        yield
+    finally:
+        _shared_groups.reset(token)
+
+
 def indicator_groups(plan, *, only=None):
     """Indicators grouped by the plan's sectors (plans.selectors.indicator_groups), numbered
     from I; a sector left without indicators is left out.
@@ -176,8 +193,15 @@ def indicator_groups(plan, *, only=None):
     ``only`` names a boolean field ("in_appendix", "in_main_list"); an indicator left out
     takes its sub-items with it (core.tree.depth_first leaves out rows whose parent is not kept).
     """
+    shared = _shared_groups.get()
+    if shared is None:
+        selected = selector_groups(plan)
+    else:
+        if plan.pk not in shared:
+            shared[plan.pk] = selector_groups(plan)
+        selected = shared[plan.pk]
     groups = []
-    for sector, rows in selector_groups(plan):
+    for sector, rows in selected:
         items = depth_first([row for row, _depth in rows if getattr(row, only)]) if only else rows
         if items:
             groups.append(SectorGroup(number=len(groups) + 1, sector=sector, items=items))

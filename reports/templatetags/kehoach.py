@@ -15,9 +15,8 @@ from core import periods
 from core.vnformat import format_number, format_percent
 from indicators.assess import assess, pick_result, target_meaning
 from indicators.models import EvaluationStatus
-from plans.grid import disagreement_html
 from reports.dashboard.comments import CommentForm, comment_context
-from reports.documents.documents import keep_symbols
+from reports.documents.documents import keep_symbols, sharing_groups
 from reports.documents.exporters import FORMAT_LABELS
 from reports.documents.registry import DOCUMENTS
 from reports.issuing import services as issuing
@@ -87,10 +86,6 @@ def first_lower_filter(text):
 register.filter("target_meaning", target_meaning)
 
 
-# {% disagreement ev %}: "Theo số liệu: …" when the official's evaluation and the figures differ.
-register.simple_tag(disagreement_html, name="disagreement")
-
-
 @register.simple_tag
 def evaluation(indicator, period):
     """{% evaluation ind period as ev %}: uses ``indicator.period_results`` prefetched by the view."""
@@ -117,8 +112,9 @@ def document_menu(plan, period, frozen=None):
     """
     label = periods.label(period)
     items, period_started = [], False
-    for document in DOCUMENTS:
-        reason = document.empty_reason(plan) if document.empty_reason else ""   # shown, never a dead link
+    with sharing_groups():   # the documents' empty_reason read the plan's indicators once
+        reasons = [document.empty_reason(plan) if document.empty_reason else "" for document in DOCUMENTS]
+    for document, reason in zip(DOCUMENTS, reasons, strict=True):   # a reason is shown, never a dead link
         for index, fmt in enumerate(document.formats):
             text = f"{document.menu.format(period=label)} ({FORMAT_LABELS[fmt]})"
             url = reverse("documents:download", args=[plan.pk, document.doc, fmt])
