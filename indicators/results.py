@@ -14,7 +14,7 @@ from units import audit
 
 from .assess import Assessment, pick_result
 from .models import Result
-from .services import apply_evaluation, refresh_evaluation
+from .services import apply_evaluation
 
 RESULT_FIELDS = ["value", "numerator", "denominator", "text", "judgement", "cause"]
 
@@ -29,8 +29,9 @@ class Conflict(Exception):
 
 
 def current_result(indicator, period):
-    """The result a person edits for ``indicator`` and ``period``: the final figure, else the estimate."""
-    return pick_result(Result.objects.filter(indicator=indicator, period=period).order_by("pk"))
+    """The result a person edits for ``indicator`` and ``period``: the final figure, else the estimate.
+    Read through ``indicator.results``, so ``result.indicator`` is ``indicator`` (no query)."""
+    return pick_result(indicator.results.filter(period=period).order_by("pk"))
 
 
 def result_text(result):
@@ -89,15 +90,16 @@ def write_result(indicator, *, period, is_estimate, values, expected_version, ex
         # the unique constraint; a conflict below rolls the deletion back).
         Result.objects.filter(indicator=indicator, period=period, is_estimate=is_estimate).exclude(
             pk=current.pk).delete()
-    updated = Result.objects.filter(pk=current.pk, version=expected_version).update(
-        is_estimate=is_estimate, updated_by=by, updated_at=now, version=expected_version + 1, **new)
-    if not updated:
-        raise Conflict(Result.objects.filter(pk=current.pk).first())
     for name, value in new.items():
         setattr(current, name, value)
     current.is_estimate, current.updated_by, current.updated_at = is_estimate, by, now
     current.version = expected_version + 1
-    refresh_evaluation(current)
+    apply_evaluation(current, indicator)  # stored by the same UPDATE
+    updated = Result.objects.filter(pk=current.pk, version=expected_version).update(
+        is_estimate=is_estimate, updated_by=by, updated_at=now, version=expected_version + 1,
+        status=current.status, percent=current.percent, **new)
+    if not updated:
+        raise Conflict(Result.objects.filter(pk=current.pk).first())
     Result.history.bulk_history_create([current], update=True, default_user=by)
     audit.record(current, "Sửa kết quả", by=by, old=old_text, new=result_text(current))
     return current

@@ -399,7 +399,9 @@ def result_save(request, pk, period, indicator_pk):
             if not request.htmx:
                 messages.success(request, "Đã lưu kết quả.")
                 return redirect(reverse("plans:result_list", args=[pk]) + f"?period={period}#r-{indicator.pk}")
-            row = _result_row(request, plan, indicator, depth, period, report, result=result, saved=True)
+            # Still editable: the save just passed the same rules (write scope, open period, plan in force).
+            row = _result_row(request, plan, indicator, depth, period, report, result=result, saved=True,
+                              editable=True)
             # The count in the "Nộp báo cáo" question changes with this save: results.js carries it over.
             row["row_submit_confirm"] = _submit_confirm(report, *selectors.results_missing(plan, period))
             return _row_response(request, row)

@@ -74,14 +74,19 @@ def scoped(queryset, user, *, write=False, roles=None, held=False):
 
 
 def get_scoped_or_404(queryset, user, *, write=False, **lookup):
-    """Fetch one object the user may read; 404 outside their subtree, 403 inside it without ``write``."""
+    """Fetch one object the user may read; 404 outside their subtree, 403 inside it without ``write``.
+    One query when the object is found (a write looks it up among the units the user writes to first)."""
+    if write:
+        try:
+            return scoped(queryset, user, write=True).get(**lookup)
+        except queryset.model.DoesNotExist:
+            if scoped(queryset, user).filter(**lookup).exists():
+                raise PermissionDenied from None
+            raise Http404 from None
     try:
-        obj = scoped(queryset, user).get(**lookup)
+        return scoped(queryset, user).get(**lookup)
     except queryset.model.DoesNotExist as exc:
         raise Http404 from exc
-    if write and not scoped(queryset.model.objects.filter(pk=obj.pk), user, write=True).exists():
-        raise PermissionDenied
-    return obj
 
 
 def default_root(user):
