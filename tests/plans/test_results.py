@@ -136,6 +136,27 @@ def test_grid_query_count_does_not_grow_with_indicators(client, editor_a, plan_a
 
 # --- saving a row -----------------------------------------------------------------------------
 
+def _save_queries(client, indicator, result):
+    with CaptureQueriesContext(connection) as ctx:
+        response = post_row(client, indicator, result=result)
+    assert response.status_code == 200 and "Đã lưu" in response.content.decode()
+    return len(ctx.captured_queries)
+
+
+SAVE_QUERIES = 24  # a first save of a row (INSERT), with the refreshed count the "Nộp báo cáo" question gives
+
+
+def test_row_save_query_count_does_not_grow_with_indicators(client, editor_a, rate):
+    client.force_login(editor_a)
+    first = _save_queries(client, rate, "90")
+    for _ in range(5):
+        f.ResultFactory(indicator=f.PlanIndicatorFactory(plan=rate.plan), period="q1")
+
+    again = _save_queries(client, f.PlanIndicatorFactory(plan=rate.plan), "12")
+
+    assert first == again <= SAVE_QUERIES
+
+
 def test_save_row_with_htmx_returns_the_row_with_percent_and_status(client, editor_a, rate):
     client.force_login(editor_a)
 

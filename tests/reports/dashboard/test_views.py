@@ -114,6 +114,28 @@ def test_query_count_does_not_grow_with_units(client, country, admin_user, url, 
     assert large == small
 
 
+# session, user, the filter's units (2), plans, then one GROUP BY each: plans, indicators, results (2), rolled-up
+# parents (2), reports, missing reports, overdue tasks; the rows' units, the filter's units; the navbar's to-do
+# count (a supervisor, counted afresh in tests: roles, comments, wards)
+DASHBOARD_QUERIES = 20
+
+
+def test_province_dashboard_query_count_does_not_grow_with_units_or_indicators(client, country, supervisor_p):
+    client.force_login(supervisor_p)
+    params = {"parent": country["province"].pk, "year": 2024}
+    small = _count(client, reverse("dashboard:overview"), params)
+
+    more_wards(country["d"], 5)
+    for plan in Plan.objects.all():
+        for n in range(3):
+            ind = f.PlanIndicatorFactory(plan=plan, name=f"Chỉ tiêu thêm {n}")
+            f.ResultFactory(indicator=ind, period="y")
+            f.PlanIndicatorFactory(plan=plan, parent=ind, name=f"Chỉ tiêu con {n}")
+    large = _count(client, reverse("dashboard:overview"), params)
+
+    assert large == small <= DASHBOARD_QUERIES
+
+
 # --- comments ------------------------------------------------------------------------------------
 
 def test_supervisor_comments_and_the_ward_sees_it(client, country, supervisor_d, editor_a):
