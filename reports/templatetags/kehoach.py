@@ -163,7 +163,8 @@ def overview_row(r):
     over a hundred rows of sixteen cells, and the template engine's per-variable cost (then
     format_html's per-argument escaping) made it the largest part of the page's time. Every text
     is escaped; the numbers come from vn_number/vn_percent (digits, dots, commas, %)."""
-    name = f'<a href="{escape(r.url)}">{escape(str(r.name))}</a>' if r.url else escape(str(r.name))
+    url = r.url  # reversed once
+    name = f'<a href="{escape(url)}">{escape(str(r.name))}</a>' if url else escape(str(r.name))
     counts = "".join(
         f'<td class="text-end {css}{"" if value else " zero"}">{vn_number(value)}</td>'
         for css, value in ((css, getattr(r, attr)) for attr, css in _COUNTS))

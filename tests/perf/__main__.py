@@ -8,6 +8,8 @@
     (tests/perf/dashboard.py; skipped with a message when PostgreSQL is unreachable);
 (d') median server time of one commune's results grid (40 indicators), in-process, on the load run's
     PostgreSQL database (tests/perf/grid.py);
+(d'') the load run's pages one by one, in-process, same database: median time, CPU and queries of the
+    grid, a row save, the plan page and the province dashboard (tests/perf/pages.py);
 (e) load: 8 and 32 concurrent clients (grid, row saves, plan page, province dashboard) against
     `make serve` and against the development server, same database (tests/perf/load.py);
 (f) the public verification's worst case: seconds and peak memory of a crafted 18 MB upload
@@ -153,6 +155,7 @@ def main():
     bench_xlsx()
     bench_dashboard()
     bench_grid()
+    bench_pages()
     bench_verify()
     bench_load()
 
@@ -171,6 +174,12 @@ def bench_grid():
     """(d') the results grid alone, in a child process on the load run's database."""
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     subprocess.run([sys.executable, "-m", "tests.perf.grid"], cwd=ROOT, env=env, check=True)
+
+
+def bench_pages():
+    """(d'') the load run's pages one by one, in a child process on the load run's database."""
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    subprocess.run([sys.executable, "-m", "tests.perf.pages"], cwd=ROOT, env=env, check=True)
 
 
 def bench_dashboard():

@@ -106,9 +106,9 @@ def test_plan_detail_query_count_does_not_grow_with_indicators(client, viewer_a,
     assert len(three) == len(one) <= PLAN_PAGE_QUERIES
 
 
-# session, user, plan (+ reopened reports), sectors, indicators, results, sections, tasks (+ departments),
-# period report, roles (2), unit path, other years, plan in force, issued documents, the download menu's
-# indicators (2) and tasks, comments; the navbar's to-do count (a viewer: 2, counted afresh in tests)
+# What the page reads once each (the plan, its indicators and results, sections, tasks, period report, header,
+# issued documents, the download menu's indicators and tasks, comments) and the navbar's to-do count (a viewer:
+# 2 queries, counted afresh in tests)
 PLAN_PAGE_QUERIES = 21
 
 
