@@ -17,7 +17,20 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Exists, F, IntegerField, Max, OuterRef, Q, Sum, Value
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    Field,
+    ForeignKey,
+    IntegerField,
+    Lookup,
+    Max,
+    OuterRef,
+    Q,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Cast, StrIndex, Substr, TruncDate
 from django.db.models.lookups import Exact
 from django.urls import reverse
@@ -37,6 +50,28 @@ HUNDRED = Decimal(100)
 
 
 # --- the plans that count --------------------------------------------------------------------
+
+class InIds(Lookup):
+    """``field__in_ids=[1, 2, ...]``: ``field = ANY(%s)`` with the ids as one array parameter on
+    PostgreSQL (Django's ``__in`` prepares and writes out every value: some 20 ms per query for a
+    country's 3,321 plans); a plain IN list elsewhere. Integers only."""
+
+    lookup_name = "in_ids"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, params = self.process_lhs(compiler, connection)
+        ids = [int(pk) for pk in self.rhs]
+        if not ids:
+            return "1 = 0", list(params)
+        if connection.vendor == "postgresql":
+            return f"{lhs} = ANY(%s)", [*params, ids]
+        return f"{lhs} IN ({', '.join(['%s'] * len(ids))})", [*params, *ids]
+
+
+Field.register_lookup(InIds)
+ForeignKey.register_lookup(InIds)   # relations keep their own lookups
+
 
 def latest_plans(queryset=None):
     """The plan in force for each unit and year: its latest issued revision; a draft only while
@@ -245,29 +280,29 @@ def overview(plans, *, root, period, year, user, communes=False, today=None, inc
     # repeating the scoped, filtered subquery (whose stacked conditions made PostgreSQL expect one row
     # and re-run the scoping for every indicator and result of the subtree).
     plan_ids = list(plans.filter(unit__path__startswith=root_path).values_list("pk", flat=True))
-    plans = Plan.objects.filter(pk__in=plan_ids)
+    plans = Plan.objects.filter(pk__in_ids=plan_ids)
     to_unit = "unit"
 
     plan_rows = grouped(plans, grouping, to_unit, n=Count("pk"),
                         issued=Count("pk", filter=Q(status=PlanStatus.ISSUED)),
                         plan_id=Max("pk"), updated=Max("updated_at"))
     # What counts (indicators.counting): the rows the ward listed, reported when not "no_data".
-    indicator_rows = grouped(PlanIndicator.objects.filter(COUNTED_INDICATORS, plan__in=plan_ids), grouping,
+    indicator_rows = grouped(PlanIndicator.objects.filter(COUNTED_INDICATORS, plan__in_ids=plan_ids), grouping,
                              "plan__unit", n=Count("pk"))
     # Count("status"), not Count("pk"): every column read is in result_period_idx (index-only scan).
     status_counts = {s: Count("status", filter=Q(status=s)) for s in COUNTED}
-    result_rows = grouped_results(period, COUNTED_RESULTS & Q(indicator__plan__in=plan_ids), grouping,
+    result_rows = grouped_results(period, COUNTED_RESULTS & Q(indicator__plan__in_ids=plan_ids), grouping,
                                   "indicator__plan__unit", latest=("updated",), n=Count("status", filter=REPORTED),
                                   updated=Max("updated_at"),
                                   **status_counts)
-    add_rolled_up(result_rows, PlanIndicator.objects.filter(plan__in=plan_ids), period, grouping)
-    report_rows = grouped(reports_of(period).filter(plan__in=plan_ids), grouping, "plan__unit",
+    add_rolled_up(result_rows, PlanIndicator.objects.filter(plan__in_ids=plan_ids), period, grouping)
+    report_rows = grouped(reports_of(period).filter(plan__in_ids=plan_ids), grouping, "plan__unit",
                           submitted=Count("pk", filter=submitted_q()), late=Count("pk", filter=late_q()))
     missing_rows = grouped(
         plans.filter(due_passed(period, year, today)).exclude(
             Exists(reports_of(period).filter(plan=OuterRef("pk")).filter(submitted_q()))),
         grouping, to_unit, n=Count("pk"))
-    task_rows = grouped(Task.objects.filter(plan__in=plan_ids).overdue(today),
+    task_rows = grouped(Task.objects.filter(plan__in_ids=plan_ids).overdue(today),
                         grouping, "plan__unit", n=Count("pk"))
 
     keys = set(plan_rows)
