@@ -13,8 +13,8 @@ import pstats
 import statistics
 import time
 
-from tests.perf.dashboard import ensure_database, reachable
-from tests.perf.load import EDITOR, URL, prepare
+from tests.perf.load import EDITOR, URL
+from tests.perf.pages import in_process
 
 BUDGET_MS = 80
 
@@ -26,22 +26,15 @@ def main():
     parser.add_argument("--sort", default="tottime")
     parser.add_argument("--top", default=25, type=int)
     args = parser.parse_args()
-    problem = reachable(URL)
-    if problem:
-        print(f"results grid: skipped, {URL} is unreachable ({problem})")
+    prepared = in_process("results grid")
+    if prepared is None:
         return
-    ensure_database(URL)
-    work, _province, _year, indicators = prepare(1)
+    work, _province, _year, indicators, client_for = prepared
 
-    from django.conf import settings
-    from django.contrib.auth import get_user_model
     from django.db import connection
-    from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    settings.ALLOWED_HOSTS = ["*"]
-    client = Client()
-    client.force_login(get_user_model().objects.get(username=EDITOR))
+    client = client_for(EDITOR)
     path = f"/plans/{work[0]['plan']}/results/?period={work[0]['period']}"
     response = client.get(path)  # warm: templates, connection
     assert response.status_code == 200, response.status_code

@@ -43,26 +43,19 @@ def pages(client_for, work, province, year):
     ]
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=20)
-    parser.add_argument("--profile", choices=["grid", "save", "plan", "dashboard"])
-    parser.add_argument("--sort", default="tottime")
-    parser.add_argument("--top", default=25, type=int)
-    parser.add_argument("--sql", action="store_true")
-    args = parser.parse_args()
+def in_process(what):
+    """The load run's database, prepared, and a function giving a signed-in test client per account; None
+    (with a message) when PostgreSQL is unreachable."""
     problem = reachable(URL)
     if problem:
-        print(f"pages: skipped, {URL} is unreachable ({problem})")
-        return
+        print(f"{what}: skipped, {URL} is unreachable ({problem})")
+        return None
     ensure_database(URL)
     work, province, year, indicators = prepare(1)
 
     from django.conf import settings
     from django.contrib.auth import get_user_model
-    from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     settings.ALLOWED_HOSTS = ["*"]
     clients = {}
@@ -72,6 +65,25 @@ def main():
             clients[username] = Client()
             clients[username].force_login(get_user_model().objects.get(username=username))
         return clients[username]
+
+    return work, province, year, indicators, client_for
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--profile", choices=["grid", "save", "plan", "dashboard"])
+    parser.add_argument("--sort", default="tottime")
+    parser.add_argument("--top", default=25, type=int)
+    parser.add_argument("--sql", action="store_true")
+    args = parser.parse_args()
+    prepared = in_process("pages")
+    if prepared is None:
+        return
+    work, province, year, indicators, client_for = prepared
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
 
     def call(client, method, path, data, after):
         if data is None:
