@@ -107,9 +107,9 @@ def test_plan_detail_query_count_does_not_grow_with_indicators(client, viewer_a,
 
 
 # What the page reads once each (the plan, its indicators and results, sections, tasks, period report, header,
-# issued documents, the download menu's indicators and tasks, comments) and the navbar's to-do count (a viewer:
+# issued documents, the download menu's indicators, tasks and text, comments) and the navbar's to-do count (a viewer:
 # 2 queries, counted afresh in tests)
-PLAN_PAGE_QUERIES = 21
+PLAN_PAGE_QUERIES = 22
 
 
 # --- new plan and copy ----------------------------------------------------------------------
