@@ -77,7 +77,7 @@ def bench_pdf():
 
     # The floor: the same HTML strings, laid out and written by WeasyPrint alone.
     parts = [(render_to_string(template, context), landscape) for template, context, landscape
-             in exporter.parts(plan, "y")]
+             in exporter.document.formats["pdf"](plan, "y")]
     fonts = FontConfiguration()
     css = CSS(filename=str(pdf.static_dir() / pdf.STYLESHEET), font_config=fonts)
     landscape_css = CSS(string=pdf.LANDSCAPE, font_config=fonts)
