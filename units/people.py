@@ -24,7 +24,7 @@ from django.utils.http import base36_to_int, urlsafe_base64_encode
 from core.matching import fold
 
 from . import audit
-from .models import OneTimePassword, Role, RoleKind
+from .models import Department, OneTimePassword, Role, RoleKind
 from .permissions import can_manage_person, grantable_roles
 from .scoping import people_units
 
@@ -240,20 +240,29 @@ def change_role(person, unit, *, role, by):
     return keep
 
 
+def unit_departments(unit):
+    """The departments a person of ``unit`` may be placed in: its active ones, in the ward's order."""
+    return Department.objects.filter(unit=unit, active=True).order_by("order", "name")
+
+
 @transaction.atomic
-def set_department(person, unit, department, *, by):
-    """Say which of ``unit``'s departments ``person`` works in (None: none in particular). Side
-    effects: an UPDATE of their roles on ``unit`` (history rows) and an audit reason "Đổi bộ phận".
-    Raises PermissionDenied when ``by`` may not touch ``person`` or ``person`` has no role on ``unit``,
-    ValidationError for a department that is not one of ``unit``'s active departments."""
+def set_department(person, unit, department_pk, *, by):
+    """Say which of ``unit``'s departments ``person`` works in (``department_pk``, as typed; empty:
+    none in particular). Side effects: an UPDATE of their roles on ``unit`` (history rows) and an
+    audit reason "Đổi bộ phận". Raises PermissionDenied when ``by`` may not touch ``person`` or
+    ``person`` has no role on ``unit``, ValidationError for anything but one of ``unit``'s active
+    departments."""
     _check_person(by, person)
-    if department is not None and (department.unit_id != unit.pk or not department.active):
-        raise ValidationError({"department": "Bộ phận: chọn một bộ phận đang dùng của đơn vị."})
+    department = None
+    if department_pk:
+        department = unit_departments(unit).filter(pk=department_pk).first() if str(department_pk).isdigit() else None
+        if department is None:
+            raise ValidationError({"department": "Bộ phận: chọn một bộ phận đang dùng của đơn vị."})
     here = list(Role.objects.filter(user=person, unit=unit).select_related("department").order_by("pk"))
     if not here:
         raise PermissionDenied("Người này không có vai trò tại đơn vị.")
     old = here[0].department
-    if old == department and all(r.department_id == here[0].department_id for r in here):
+    if all(r.department_id == (department.pk if department else None) for r in here):
         return here[0]
     for role in here:
         role.department = department

@@ -19,7 +19,7 @@ from django_tables2 import RequestConfig
 from . import people
 from .folding import matching
 from .forms import ExistingPersonForm, NewPasswordForm, PersonForm, RoleForm, role_choices
-from .models import BELOW_COMMUNE, Department, Unit
+from .models import BELOW_COMMUNE, Unit
 from .permissions import can_manage_person, grantable_roles, manages_people
 from .scoping import get_scoped_or_404, people_units
 from .tables import PeopleUnitTable, PersonTable
@@ -99,30 +99,21 @@ def _people_page(request, unit, roles, *, form=None, existing=None, suggestions=
     return render(request, "units/people_list.html", {
         "unit": unit, "form": form or PersonForm(roles=roles), "existing": existing or ExistingPersonForm(roles=roles),
         "suggestions": suggestions, "table": PersonTable(listed), "history": people.people_history(unit),
-        "role_choices": role_choices(roles), "departments": _departments(unit),
+        "role_choices": role_choices(roles), "departments": list(people.unit_departments(unit)),
     })
-
-
-def _departments(unit):
-    """The unit's active departments, in the ward's order (one query)."""
-    return list(Department.objects.filter(unit=unit, active=True).order_by("order", "name"))
 
 
 @login_required
 @require_POST
 def person_department(request, unit_pk, person_pk):
     unit, _, person = _unit_person(request, unit_pk, person_pk)
-    chosen = request.POST.get("department") or None
-    department = next((d for d in _departments(unit) if str(d.pk) == chosen), None)
     try:
-        if chosen and department is None:
-            raise ValidationError("Bộ phận: chọn một bộ phận đang dùng của đơn vị.")
-        people.set_department(person, unit, department, by=request.user)
+        role = people.set_department(person, unit, request.POST.get("department"), by=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, f"{person.get_full_name() or person.username}: "
-                                  f"{department.name if department else 'không thuộc bộ phận nào'}.")
+                                  f"{role.department.name if role.department else 'không thuộc bộ phận nào'}.")
     return _back(unit, person)
 
 
