@@ -30,6 +30,9 @@ from .models import EvaluationStatus, PlanIndicator, Result
 # Indicators that count (PlanIndicator), and results that count (Result).
 COUNTED_INDICATORS = Q(parent__isnull=True)
 COUNTED_RESULTS = Q(indicator__parent__isnull=True)
+# The others: results of sub-items. Counting every result of a plan from Result.plan and taking these away
+# spares joining each result to its indicator (the dashboard over a country's results).
+SUB_ITEM_RESULTS = Q(indicator__parent__isnull=False)
 # A stored result that is a result (Result.status written by indicators.services.apply_evaluation).
 REPORTED = ~Q(status=EvaluationStatus.NO_DATA)
 

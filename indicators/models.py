@@ -147,6 +147,10 @@ class PlanIndicator(FoldedFieldsMixin, models.Model):
         verbose_name = _("chỉ tiêu")
         verbose_name_plural = _("chỉ tiêu")
         ordering = ["plan", "plan_sector__order", "order", "pk"]
+        indexes = [
+            # The dashboard counts each plan's counted indicators (indicators.counting): index-only.
+            models.Index(fields=["plan", "id"], condition=models.Q(parent__isnull=True), name="indicator_counted_idx"),
+        ]
 
     def __str__(self):
         return self.name[:80]
@@ -172,9 +176,22 @@ class Judgement(models.TextChoices):
     EXCEEDED = "exceeded", _("Vượt")
 
 
+class ResultQuerySet(models.QuerySet):
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for result in objs:
+            result.fill_plan()
+        return super().bulk_create(objs, *args, **kwargs)
+
+
 class Result(models.Model):
     indicator = models.ForeignKey(PlanIndicator, verbose_name=_("chỉ tiêu"), on_delete=models.CASCADE,
                                   related_name="results")
+    # The indicator's plan, copied when the result is first written (save, bulk_create: fill_plan; an
+    # indicator never moves to another plan), so the dashboard counts a country's results per plan from
+    # one index without joining every result to its indicator.
+    plan = models.ForeignKey("plans.Plan", verbose_name=_("kế hoạch"), on_delete=models.CASCADE, related_name="+",
+                             editable=False)
     period = models.CharField(_("kỳ"), max_length=3, choices=PERIODS)
     is_estimate = models.BooleanField(_("ước thực hiện"), default=False)
     value = models.DecimalField(_("giá trị"), max_digits=24, decimal_places=6, null=True, blank=True)
@@ -198,6 +215,8 @@ class Result(models.Model):
 
     UNIT_LOOKUP = "indicator__plan__unit"
 
+    objects = ResultQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("kết quả")
         verbose_name_plural = _("kết quả")
@@ -210,7 +229,18 @@ class Result(models.Model):
             # Every column as a key column: SQLite has no INCLUDE.
             models.Index(fields=["period", "is_estimate", "indicator", "status", "updated_at"],
                          name="result_period_status_idx"),
+            models.Index(fields=["period", "is_estimate", "plan", "status", "updated_at"],
+                         name="result_period_plan_idx"),
         ]
 
     def __str__(self):
         return f"{self.indicator} · {self.get_period_display()}"
+
+    def save(self, *args, **kwargs):
+        self.fill_plan()
+        super().save(*args, **kwargs)
+
+    def fill_plan(self):
+        """The plan is the indicator's, whatever was copied from another result (a revision's copy)."""
+        if self.plan_id is None or self._meta.get_field("indicator").is_cached(self):
+            self.plan_id = self.indicator.plan_id

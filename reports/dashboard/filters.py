@@ -26,10 +26,16 @@ YEARS = (2000, 2100)   # a plan year outside these is a typo or a probe: answere
 KIND_CHOICES = [(k.value, k.label) for k in UnitKind if k in COMMUNE_LEVEL]
 
 
-def supervising_units(user):
-    """Units above commune level the user can see: the choices of the "parent unit" filter."""
-    return (Unit.objects.filter(pk__in=visible_units(user).values("pk"))
-            .exclude(kind__in=COMMUNE_LEVEL | BELOW_COMMUNE).only("pk", "name", "path").order_by("path"))
+def supervising_units(user, year=None, chosen=None):
+    """Units above commune level the user can see: the choices of the "parent unit" filter. With
+    ``year``, those that existed in that year (a country's 34 provinces in 2026, not the 2,500 units the
+    2025 reorganisation ended), and the unit ``chosen`` (a pk from the query string) whatever its years,
+    so a link to a dissolved district's dashboard still opens."""
+    units = Unit.objects.filter(pk__in=visible_units(user).values("pk")).exclude(kind__in=COMMUNE_LEVEL | BELOW_COMMUNE)
+    if year is not None:
+        in_year = Q(pk__in=Unit.objects.valid_in(year).values("pk"))
+        units = units.filter(in_year | Q(pk=chosen) if str(chosen or "").isdigit() else in_year)
+    return units.only("pk", "name", "path").order_by("path")
 
 
 class ScopeFilter(django_filters.FilterSet):
@@ -53,11 +59,13 @@ class ScopeFilter(django_filters.FilterSet):
         data = data.copy() if data is not None else QueryDict(mutable=True)
         super().__init__(data, *args, **kwargs)
         self.data = data  # django-filter swaps an empty QueryDict for an immutable one
-        self.filters["parent"].queryset = supervising_units(user)
         if not str(self.data.get("year", "")).isdigit():
             self.data["year"] = str(self.default_year())
-        if not self.data.get("period") and YEARS[0] <= int(self.data["year"]) <= YEARS[1]:
-            self.data["period"] = latest_due_period(int(self.data["year"]), self.today)
+        year = int(self.data["year"])
+        self.filters["parent"].queryset = supervising_units(
+            user, year if YEARS[0] <= year <= YEARS[1] else None, self.data.get("parent"))
+        if not self.data.get("period") and YEARS[0] <= year <= YEARS[1]:
+            self.data["period"] = latest_due_period(year, self.today)
         if not self.data.get("mode"):
             self.data["mode"] = "children"
         for f in self.form.fields.values():
@@ -69,7 +77,7 @@ class ScopeFilter(django_filters.FilterSet):
         """The latest year up to now whose plans have results; else the latest year with plans."""
         plans = self.queryset.order_by()
         with_results = plans.filter(year__lte=self.today.year).filter(
-            Exists(Result.objects.filter(indicator__plan=OuterRef("pk")))).aggregate(y=Max("year"))["y"]
+            Exists(Result.objects.filter(plan=OuterRef("pk")))).aggregate(y=Max("year"))["y"]
         return with_results or plans.aggregate(y=Max("year"))["y"] or self.today.year
 
     # --- values the views read once the form is valid

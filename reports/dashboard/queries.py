@@ -1,7 +1,9 @@
 """The supervisors' dashboard: every unit below a root, aggregated in the database.
 
 Both views group a filtered, already-scoped Plan queryset by *row key* and run a fixed number of
-``GROUP BY`` queries, whatever the number of units:
+``GROUP BY`` queries, whatever the number of units. The comparison groups by the key in SQL; the
+overview, over every indicator and result of a country, groups each aggregate by plan id alone (results
+through ``Result.plan``, without a join) and adds the plans up into rows in Python (:func:`rekeyed`).
 
 * "children" mode: one row per unit directly below the root; the key is the id of that child,
   cut out of the materialised path with SQL string functions (``/1/5/9/`` under root ``/1/`` ->
@@ -37,7 +39,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from core.periods import due_date
-from indicators.counting import COUNTED_INDICATORS, COUNTED_RESULTS, REPORTED, rolled_up_statuses
+from indicators.counting import COUNTED_INDICATORS, REPORTED, SUB_ITEM_RESULTS, rolled_up_statuses
 from indicators.models import Aggregation, Direction, EvaluationStatus, PlanIndicator, Result
 from plans.models import PeriodReport, Plan, PlanStatus, ReportStatus, Task
 from units.models import COMMUNE_LEVEL, Unit, UnitKind
@@ -51,22 +53,35 @@ HUNDRED = Decimal(100)
 
 # --- the plans that count --------------------------------------------------------------------
 
+class IdArray:
+    """Ids for ``__in_ids``, held as one value: Django resolves every item of a list in every filter
+    it is given to, and psycopg adapts every item again (together some 100 ms per overview for a
+    country's 3,321 plans); this is written out once. Integers only."""
+
+    def __init__(self, ids):
+        self.ids = [int(pk) for pk in ids]
+        self.literal = "{" + ",".join(map(str, self.ids)) + "}"
+
+    def __len__(self):
+        return len(self.ids)
+
+
 class InIds(Lookup):
-    """``field__in_ids=[1, 2, ...]``: ``field = ANY(%s)`` with the ids as one array parameter on
-    PostgreSQL (Django's ``__in`` prepares and writes out every value: some 20 ms per query for a
-    country's 3,321 plans); a plain IN list elsewhere. Integers only."""
+    """``field__in_ids=IdArray([1, 2, ...])``: ``field = ANY(%s)`` with the ids as one array parameter
+    on PostgreSQL (Django's ``__in`` prepares and writes out every value: some 20 ms per query for a
+    country's 3,321 plans); a plain IN list elsewhere."""
 
     lookup_name = "in_ids"
     prepare_rhs = False
 
     def as_sql(self, compiler, connection):
         lhs, params = self.process_lhs(compiler, connection)
-        ids = [int(pk) for pk in self.rhs]
+        ids = self.rhs if isinstance(self.rhs, IdArray) else IdArray(self.rhs)
         if not ids:
             return "1 = 0", list(params)
         if connection.vendor == "postgresql":
-            return f"{lhs} = ANY(%s)", [*params, ids]
-        return f"{lhs} IN ({', '.join(['%s'] * len(ids))})", [*params, *ids]
+            return f"{lhs} = ANY(%s::bigint[])", [*params, ids.literal]
+        return f"{lhs} IN ({', '.join(['%s'] * len(ids))})", [*params, *ids.ids]
 
 
 Field.register_lookup(InIds)
@@ -164,45 +179,56 @@ def grouped(queryset, grouping, to_unit, **aggregates):
     return {row.pop("row_key"): row for row in rows}
 
 
-def grouped_results(period, results_filter, grouping, to_unit, *, latest=(), **aggregates):
-    """:func:`grouped` over the results that count for ``period``: final figures, and estimates where
-    there is no final one. Two queries, so the common case stays a plain index-only scan (an OR with
-    NOT EXISTS would force a nested loop over every result). Names in ``latest`` keep the value of
-    the newest row instead of the sum."""
-    merged = grouped(final_results(period).filter(results_filter), grouping, to_unit, **aggregates)
-    extra = grouped(lone_estimates(period).filter(results_filter), grouping, to_unit, **aggregates)
-    for key, row in extra.items():
-        into = merged.setdefault(key, {})
-        for name, value in row.items():
-            old = into.get(name)
-            if old is None or value is None:
-                into[name] = value if old is None else old
-            elif name in latest:
-                into[name] = max(old, value)
-            else:
-                into[name] = old + value
+def per_plan(queryset, to_plan, **aggregates):
+    """{plan id: {name: value}} from one GROUP BY on the plan's id (``to_plan``: the path to it), no
+    join to the plans or units: the overview maps plans to its rows in Python (:func:`rekeyed`)."""
+    rows = queryset.values(to_plan).order_by().annotate(**aggregates)
+    return {row.pop(to_plan): row for row in rows}
+
+
+def merge_row(into, row, latest=()):
+    """Add ``row`` ({name: value}) into ``into``: sums, except names in ``latest`` (the larger value)
+    and empty values (the other one)."""
+    for name, value in row.items():
+        old = into.get(name)
+        if old is None or value is None:
+            into[name] = value if old is None else old
+        elif name in latest:
+            into[name] = max(old, value)
+        else:
+            into[name] = old + value
+
+
+def rekeyed(rows, key_of, latest=()):
+    """{row key: {name: value}} from ``rows`` {plan id: {name: value}} and ``key_of`` {plan id: key}."""
+    out = {}
+    for plan_id, row in rows.items():
+        if plan_id in key_of:
+            merge_row(out.setdefault(key_of[plan_id], {}), row, latest)
+    return out
+
+
+def grouped_results(period, results_filter, group, *, latest=(), **aggregates):
+    """``group(queryset, **aggregates)`` (:func:`grouped` or :func:`per_plan`) over the results that
+    count for ``period``: final figures, and estimates where there is no final one. Two queries, so the
+    common case stays a plain index-only scan (an OR with NOT EXISTS would force a nested loop over every
+    result). Names in ``latest`` keep the value of the newest row instead of the sum."""
+    merged = group(final_results(period).filter(results_filter), **aggregates)
+    for key, row in group(lone_estimates(period).filter(results_filter), **aggregates).items():
+        merge_row(merged.setdefault(key, {}), row, latest)
     return merged
 
 
-def rolled_up_by_key(indicators, period, grouping):
+def rolled_up_by_key(indicators, period, key):
     """[(row key, status)] of the parents of ``indicators`` whose results exist only on their
     sub-items and say something, with the status the documents give them
-    (indicators.counting.rolled_up_statuses). Three queries."""
+    (indicators.counting.rolled_up_statuses); ``key``: the row key, an expression on PlanIndicator
+    (``F("plan_id")``, or a :class:`Grouping` key). Three queries."""
     rolled = rolled_up_statuses(indicators, period)
     if not rolled:
         return []
-    keys = (PlanIndicator.objects.filter(pk__in=list(rolled)).annotate(row_key=grouping.key("plan__unit"))
-            .values_list("pk", "row_key"))
+    keys = PlanIndicator.objects.filter(pk__in=list(rolled)).annotate(row_key=key).values_list("pk", "row_key")
     return [(key, rolled[pk]) for pk, key in keys if rolled[pk] != EvaluationStatus.NO_DATA]
-
-
-def add_rolled_up(result_rows, indicators, period, grouping):
-    """Count into ``result_rows`` ({key: {status: n, "n": reported}}) the parents of ``indicators``
-    whose results exist only on their sub-items (:func:`rolled_up_by_key`)."""
-    for key, status in rolled_up_by_key(indicators, period, grouping):
-        row = result_rows.setdefault(key, {})
-        row[status] = (row.get(status) or 0) + 1
-        row["n"] = (row.get("n") or 0) + 1
 
 
 # --- overview --------------------------------------------------------------------------------
@@ -272,38 +298,55 @@ class OverviewRow:
 
 def overview(plans, *, root, period, year, user, communes=False, today=None, include_empty=True):
     """(rows, totals) of the overview for ``plans`` (already scoped and filtered) below ``root``
-    (None: the whole country). Twelve queries whatever the number of units."""
+    (None: the whole country). Fourteen queries whatever the number of units."""
     today = today or date.today()
     root_path = root.path if root else "/"
     grouping = Grouping(root_path, communes or bool(root and root.kind in COMMUNE_LEVEL))
-    # The plans that count, read once: every aggregate below then joins a literal list of ids instead of
-    # repeating the scoped, filtered subquery (whose stacked conditions made PostgreSQL expect one row
-    # and re-run the scoping for every indicator and result of the subtree).
-    plan_ids = list(plans.filter(unit__path__startswith=root_path).values_list("pk", flat=True))
+    # The plans that count, read once with the row each belongs to; every aggregate below is grouped by
+    # plan id alone (no join to the plans or units, no row key computed per indicator or result) and
+    # added up into rows here. The ids are one array parameter (InIds), not the scoped, filtered subquery
+    # (whose stacked conditions made PostgreSQL expect one row and re-run the scoping for every indicator
+    # and result of the subtree).
+    plan_rows, key_of = {}, {}
+    scoped_plans = (plans.filter(unit__path__startswith=root_path).annotate(row_key=grouping.key("unit"))
+                    .values_list("pk", "row_key", "status", "updated_at"))
+    for pk, key, status, updated in scoped_plans:
+        key_of[pk] = key
+        merge_row(plan_rows.setdefault(key, {}), {"n": 1, "issued": int(status == PlanStatus.ISSUED),
+                                                  "plan_id": pk, "updated": updated}, latest=("plan_id", "updated"))
+    plan_ids = IdArray(key_of)
     plans = Plan.objects.filter(pk__in_ids=plan_ids)
-    to_unit = "unit"
 
-    plan_rows = grouped(plans, grouping, to_unit, n=Count("pk"),
-                        issued=Count("pk", filter=Q(status=PlanStatus.ISSUED)),
-                        plan_id=Max("pk"), updated=Max("updated_at"))
+    def by_plan(queryset, **aggregates):
+        return per_plan(queryset, "plan", **aggregates)
+
     # What counts (indicators.counting): the rows the ward listed, reported when not "no_data".
-    indicator_rows = grouped(PlanIndicator.objects.filter(COUNTED_INDICATORS, plan__in_ids=plan_ids), grouping,
-                             "plan__unit", n=Count("pk"))
-    # Count("status"), not Count("pk"): every column read is in result_period_idx (index-only scan).
-    status_counts = {s: Count("status", filter=Q(status=s)) for s in COUNTED}
-    result_rows = grouped_results(period, COUNTED_RESULTS & Q(indicator__plan__in_ids=plan_ids), grouping,
-                                  "indicator__plan__unit", latest=("updated",), n=Count("status", filter=REPORTED),
-                                  updated=Max("updated_at"),
-                                  **status_counts)
-    add_rolled_up(result_rows, PlanIndicator.objects.filter(plan__in_ids=plan_ids), period, grouping)
-    report_rows = grouped(reports_of(period).filter(plan__in_ids=plan_ids), grouping, "plan__unit",
-                          submitted=Count("pk", filter=submitted_q()), late=Count("pk", filter=late_q()))
-    missing_rows = grouped(
+    indicator_rows = rekeyed(by_plan(PlanIndicator.objects.filter(COUNTED_INDICATORS, plan__in_ids=plan_ids),
+                                     n=Count("pk")), key_of)
+    # Results per plan from Result.plan (index-only on result_period_plan_idx, no join), less those of
+    # sub-items (read from the sub-items' side: few). "updated" keeps the latest of all, sub-items included.
+    def results_per_plan(results_filter):
+        return grouped_results(period, results_filter, lambda queryset, **aggregates: per_plan(queryset, "plan", **aggregates),
+                               latest=("updated",), n=Count("status", filter=REPORTED), updated=Max("updated_at"),
+                               **{s: Count("status", filter=Q(status=s)) for s in COUNTED})
+    per_plan_results = results_per_plan(Q(plan__in_ids=plan_ids))
+    for plan_id, row in results_per_plan(SUB_ITEM_RESULTS & Q(plan__in_ids=plan_ids)).items():
+        into = per_plan_results[plan_id]
+        for name, value in row.items():
+            if name != "updated":
+                into[name] -= value or 0
+    for plan_id, status in rolled_up_by_key(PlanIndicator.objects.filter(plan__in_ids=plan_ids), period,
+                                            F("plan_id")):
+        merge_row(per_plan_results.setdefault(plan_id, {}), {status: 1, "n": 1})
+    result_rows = rekeyed(per_plan_results, key_of, latest=("updated",))
+    report_rows = rekeyed(by_plan(reports_of(period).filter(plan__in_ids=plan_ids),
+                                  submitted=Count("pk", filter=submitted_q()), late=Count("pk", filter=late_q())),
+                          key_of)
+    missing_rows = rekeyed(per_plan(
         plans.filter(due_passed(period, year, today)).exclude(
-            Exists(reports_of(period).filter(plan=OuterRef("pk")).filter(submitted_q()))),
-        grouping, to_unit, n=Count("pk"))
-    task_rows = grouped(Task.objects.filter(plan__in_ids=plan_ids).overdue(today),
-                        grouping, "plan__unit", n=Count("pk"))
+            Exists(reports_of(period).filter(plan=OuterRef("pk")).filter(submitted_q()))), "pk", n=Count("pk")),
+        key_of)
+    task_rows = rekeyed(by_plan(Task.objects.filter(plan__in_ids=plan_ids).overdue(today), n=Count("pk")), key_of)
 
     keys = set(plan_rows)
     units = Unit.objects.filter(pk__in=keys)
@@ -410,14 +453,14 @@ def comparison(plans, catalog, *, root, period, year, communes=False):
     indicators = PlanIndicator.objects.filter(plan__in=plan_ids, catalog=catalog)
     rate_rows = Q(numerator__isnull=False, denominator__isnull=False)
     results = grouped_results(
-        period, Q(indicator__catalog=catalog, indicator__plan__in=plan_ids), grouping,
-        "indicator__plan__unit",
+        period, Q(indicator__catalog=catalog, plan__in=plan_ids),
+        lambda queryset, **aggregates: grouped(queryset, grouping, "indicator__plan__unit", **aggregates),
         latest=("top_status", "top_percent", "plan_id", "unit_name", "unit_kind"),
         reported=Count("status", filter=REPORTED), met=Count("status", filter=Q(status__in=MET)), value_sum=Sum("value"),
         num_sum=Sum("numerator", filter=rate_rows), den_sum=Sum("denominator", filter=rate_rows),
-        top_status=Max("status"), top_percent=Max("percent"), plan_id=Max("indicator__plan_id"),
+        top_status=Max("status"), top_percent=Max("percent"), plan_id=Max("plan_id"),
         unit_name=Max("indicator__plan__unit__name"), unit_kind=Max("indicator__plan__unit__kind"))
-    for key, status in rolled_up_by_key(indicators, period, grouping):   # a parent judged on its sub-items
+    for key, status in rolled_up_by_key(indicators, period, grouping.key("plan__unit")):   # a parent judged on its sub-items
         row = results.setdefault(key, {})
         row["reported"] = (row.get("reported") or 0) + 1
         row["met"] = (row.get("met") or 0) + (status in MET)

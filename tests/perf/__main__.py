@@ -15,6 +15,9 @@
 (f) the public verification's worst case: seconds and peak memory of a crafted 18 MB upload
     (tests/perf/verify.py).
 
+Before them, the machine's own speed (:func:`machine_speed`): figures taken on different days are
+only comparable with it, the same 2-core machine kind having measured 2-3 times slower on some days.
+
 Run: .venv/bin/python -m tests.perf
 """
 
@@ -150,6 +153,7 @@ def main():
     if sys.argv[1:] == ["xlsx-child"]:
         xlsx_child()
         return
+    machine_speed()
     setup_django()
     bench_pdf()
     bench_xlsx()
@@ -158,6 +162,29 @@ def main():
     bench_pages()
     bench_verify()
     bench_load()
+
+
+def machine_speed():
+    """Median of 5: a pure-Python loop of 10 million additions, and PostgreSQL counting 3 million rows
+    of generate_series (skipped when it is unreachable). Both at about 0.5 s on a quick day."""
+
+    def python_loop():
+        total = 0
+        for i in range(10_000_000):
+            total += i
+
+    line = f"machine: Python loop {median_time(python_loop):.2f} s"
+    url = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+    try:
+        import psycopg
+
+        with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", connect_timeout=3) as conn:
+            conn.execute("set jit = off")
+            query = "select count(*) from generate_series(1, 3000000)"
+            line += f", PostgreSQL count {median_time(lambda: conn.execute(query).fetchone()):.2f} s"
+    except Exception as exc:  # noqa: BLE001 (a figure, not a test: say why it is missing)
+        line += f", PostgreSQL unreachable ({str(exc).strip().splitlines()[0]})"
+    print(f"{line}; load average {os.getloadavg()[0]:.1f}", flush=True)
 
 
 def bench_verify():

@@ -234,3 +234,22 @@ def test_overview_row_escapes_unit_names(client, country, supervisor_p):
     body = client.get(reverse("dashboard:overview"), {"mode": "communes"}).content.decode()
 
     assert "<script>alert" not in body and "&lt;script&gt;alert(&quot;x&quot;)" in body
+
+
+def test_parent_filter_offers_the_units_of_the_chosen_year_and_keeps_a_chosen_dissolved_one(client, country,
+                                                                                           supervisor_p):
+    """A country's 2026 dashboard offers its 34 provinces, not the 2,500 units the 2025 reorganisation
+    ended; a link to a dissolved district's dashboard of that year still opens."""
+    import datetime
+
+    district_d = country["d"]
+    district_d.valid_to = datetime.date(2025, 6, 30)
+    district_d.save()
+    client.force_login(supervisor_p)
+
+    body_2026 = client.get(reverse("dashboard:overview"), {"year": 2026}).content.decode()
+    body_2024 = client.get(reverse("dashboard:overview"), {"year": 2024}).content.decode()
+    chosen = client.get(reverse("dashboard:overview"), {"year": 2026, "parent": district_d.pk})
+
+    assert f'value="{district_d.pk}"' not in body_2026 and f'value="{district_d.pk}"' in body_2024
+    assert chosen.status_code == 200 and f'value="{district_d.pk}" selected' in chosen.content.decode()
