@@ -20,7 +20,9 @@ def test_admin_changelist_and_add_pages_render(admin_client, model):
 ENGLISH = ["Show counts", "Access attempts", "Access logs", "Access failures", "Attempt Time", "IP Address",
            "User Agent", "Locked Out", "Changed by", "Change reason", "Choose a date from the list",
            "Password-based authentication", "After you’ve created a user", "Raw passwords are not stored",
-           "Target value", "Baseline value", "Version:", "Updated at", "Author:", "Depth:", ">Axes<"]
+           "Target value", "Baseline value", "Version:", "Updated at", "Author:", "Depth:", ">Axes<",
+           "Skip to main content", "Toggle theme", "Toggle navigation", "Filter navigation items", "Breadcrumbs",
+           "Select all objects on this page", "Select this object for an action"]
 
 
 def _visible_english(content):
