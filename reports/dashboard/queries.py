@@ -323,11 +323,12 @@ def overview(plans, *, root, period, year, user, communes=False, today=None, inc
     # What counts (indicators.counting): the rows the ward listed, reported when not "no_data".
     indicator_rows = rekeyed(by_plan(PlanIndicator.objects.filter(COUNTED_INDICATORS, plan__in_ids=plan_ids),
                                      n=Count("pk")), key_of)
-    # Results per plan from Result.plan (index-only on result_period_plan_idx, no join), less those of
-    # sub-items (read from the sub-items' side: few). "updated" keeps the latest of all, sub-items included.
+    # Results per plan from Result.plan (index-only on result_period_plan_idx, no join: hence
+    # Count("status"), not Count("pk")), less those of sub-items (read from the sub-items' side: few).
+    # "updated" keeps the latest of all, sub-items included.
     def results_per_plan(results_filter):
-        return grouped_results(period, results_filter, lambda queryset, **aggregates: per_plan(queryset, "plan", **aggregates),
-                               latest=("updated",), n=Count("status", filter=REPORTED), updated=Max("updated_at"),
+        return grouped_results(period, results_filter, by_plan, latest=("updated",),
+                               n=Count("status", filter=REPORTED), updated=Max("updated_at"),
                                **{s: Count("status", filter=Q(status=s)) for s in COUNTED})
     per_plan_results = results_per_plan(Q(plan__in_ids=plan_ids))
     for plan_id, row in results_per_plan(SUB_ITEM_RESULTS & Q(plan__in_ids=plan_ids)).items():
@@ -454,12 +455,12 @@ def comparison(plans, catalog, *, root, period, year, communes=False):
     rate_rows = Q(numerator__isnull=False, denominator__isnull=False)
     results = grouped_results(
         period, Q(indicator__catalog=catalog, plan__in=plan_ids),
-        lambda queryset, **aggregates: grouped(queryset, grouping, "indicator__plan__unit", **aggregates),
+        lambda queryset, **aggregates: grouped(queryset, grouping, "plan__unit", **aggregates),
         latest=("top_status", "top_percent", "plan_id", "unit_name", "unit_kind"),
         reported=Count("status", filter=REPORTED), met=Count("status", filter=Q(status__in=MET)), value_sum=Sum("value"),
         num_sum=Sum("numerator", filter=rate_rows), den_sum=Sum("denominator", filter=rate_rows),
         top_status=Max("status"), top_percent=Max("percent"), plan_id=Max("plan_id"),
-        unit_name=Max("indicator__plan__unit__name"), unit_kind=Max("indicator__plan__unit__kind"))
+        unit_name=Max("plan__unit__name"), unit_kind=Max("plan__unit__kind"))
     for key, status in rolled_up_by_key(indicators, period, grouping.key("plan__unit")):   # a parent judged on its sub-items
         row = results.setdefault(key, {})
         row["reported"] = (row.get("reported") or 0) + 1
