@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 
 from core.evaluation import summary_sentence
 from core.periods import PERIOD_CODES
@@ -68,6 +68,21 @@ def results_missing(plan, period):
     rolled = counting.rolled_up_statuses(PlanIndicator.objects.filter(plan=plan), period)
     filled += sum(status != EvaluationStatus.NO_DATA for status in rolled.values())
     return total - filled, total
+
+
+def with_has_sections(plans):
+    """``plans`` annotated with ``has_sections``, which :func:`has_body` reads instead of asking."""
+    return plans.annotate(has_sections=Exists(Section.objects.filter(plan=OuterRef("pk"))))
+
+
+def has_body(plan):
+    """The plan has text to print and to issue: a legal basis, an opening or a section. A plan
+    without (Nhơn Hưng 2023 holds only the results its 2024 plan reports) prints only its title and
+    signature, so it is neither rendered nor issued (reports.documents.exporters.no_body)."""
+    if any(str(basis).strip() for basis in plan.legal_bases or ()) or (plan.preamble or "").strip():
+        return True
+    sections = getattr(plan, "has_sections", None)
+    return Section.objects.filter(plan=plan).exists() if sections is None else sections
 
 
 def section_tree(plan):

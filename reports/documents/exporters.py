@@ -8,6 +8,7 @@ writer and the PDF template.
 
 from core import appendix_refs, periods
 from core.evaluation import summary_sentence
+from plans import selectors
 from plans.models import Appendix, Section
 
 from . import documents as docs
@@ -98,10 +99,9 @@ def no_tasks(plan):
 
 
 def no_body(plan):
-    """A plan with no legal basis, no opening and no section prints only its title and signature
-    (Nhơn Hưng 2023 holds only the results its 2024 plan reports): nothing to print yet."""
-    if any(str(b).strip() for b in plan.legal_bases or ()) or (plan.preamble or "").strip() \
-            or Section.objects.filter(plan=plan).exists():
+    """A plan with no legal basis, no opening and no section (plans.selectors.has_body): nothing to
+    print yet."""
+    if selectors.has_body(plan):
         return ""
     return "Kế hoạch chưa có nội dung (căn cứ, lời mở đầu hay mục nào) nên chưa in được."
 

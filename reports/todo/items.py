@@ -46,6 +46,7 @@ from core.periods import label_in_sentence, latest_due_period
 from core.vnformat import format_date_short
 from plans.models import OVERDUE_UNTIL, Comment, PeriodReport, Plan, PlanStatus, ReportStatus, Task
 from plans.schedule import reports_due_by
+from plans.selectors import has_body, with_has_sections
 from reports.dashboard.queries import due_passed, latest_plans, with_report_state
 from reports.models import CommentRead
 from units.permissions import ISSUE_ROLES, REOPEN_ROLES, WRITE_ROLES
@@ -284,12 +285,22 @@ def _issue_items(user, today):
     newer = Plan.objects.filter(unit=OuterRef("unit"), year=OuterRef("year"), revision__gt=OuterRef("revision"))
     drafts = (scoped(Plan.objects.filter(status=PlanStatus.DRAFT, year__gte=today.year), user, roles=ISSUE_ROLES,
                      held=True).exclude(Exists(newer)).select_related("unit").order_by("year", "unit__name"))
-    return [Item(kind=ISSUE, key=str(plan.pk), state="waiting",
-                 title=(_("Xem xét, ban hành kế hoạch năm %(year)s (điều chỉnh lần %(n)s)") % {
-                     "year": plan.year, "n": plan.revision} if plan.revision
-                        else _("Xem xét, ban hành kế hoạch năm %(year)s") % {"year": plan.year}),
-                 detail=plan.title, unit=plan.unit.name, url=reverse("issuing:issue", args=[plan.pk]))
-            for plan in drafts]
+    return [_issue_item(plan) for plan in with_has_sections(drafts)]
+
+
+def _issue_item(plan):
+    """A draft to issue; one with no text yet (plans.selectors.has_body) cannot be issued, so the item
+    asks for the text first and opens the plan's page."""
+    if not has_body(plan):
+        return Item(kind=ISSUE, key=str(plan.pk), state="no_text",
+                    title=_("Viết nội dung kế hoạch năm %(year)s (căn cứ, lời mở đầu, các mục) để ban hành") % {
+                        "year": plan.year},
+                    detail=plan.title, unit=plan.unit.name, url=reverse("plans:plan_edit", args=[plan.pk]))
+    return Item(kind=ISSUE, key=str(plan.pk), state="waiting",
+                title=(_("Xem xét, ban hành kế hoạch năm %(year)s (điều chỉnh lần %(n)s)") % {
+                    "year": plan.year, "n": plan.revision} if plan.revision
+                       else _("Xem xét, ban hành kế hoạch năm %(year)s") % {"year": plan.year}),
+                detail=plan.title, unit=plan.unit.name, url=reverse("issuing:issue", args=[plan.pk]))
 
 
 def _ward_items(user, today):

@@ -179,7 +179,7 @@ def test_unread_comments_until_the_plan_page_shows_them(client, editor_a, leader
 
 
 def test_drafts_wait_for_the_leader_until_issued(leader_a, editor_a, ward_a):
-    draft = f.PlanFactory(unit=ward_a, year=2026)
+    draft = f.PlanFactory(unit=ward_a, year=2026, preamble="Thực hiện Nghị quyết của Hội đồng nhân dân phường")
 
     items = of_kind(leader_a, ISSUE)
 
@@ -345,3 +345,18 @@ def test_todo_count_is_zero_for_anonymous(rf):
 def test_a_viewer_costs_two_queries(viewer_a, issued_a, django_assert_num_queries):
     with django_assert_num_queries(2):   # the kinds of role held, the unread comments
         assert not todo_list(viewer_a, today=TODAY)
+
+
+def test_a_draft_with_no_text_asks_for_the_text_before_it_can_be_issued(leader_a, ward_a):
+    """Issuing refuses a plan with nothing to print (reports.documents.exporters.no_body): the list
+    does not send the leader there, it asks for the text and opens the plan's form."""
+    draft = f.PlanFactory(unit=ward_a, year=2026, legal_bases=[], preamble="")
+    draft.sections.all().delete()
+
+    (item,) = of_kind(leader_a, ISSUE)
+
+    assert item.state == "no_text" and item.url == reverse("plans:plan_edit", args=[draft.pk])
+    assert item.title.startswith("Viết nội dung kế hoạch năm 2026")
+    Plan.objects.filter(pk=draft.pk).update(preamble="Thực hiện Nghị quyết của Hội đồng nhân dân phường")
+    (item,) = of_kind(leader_a, ISSUE)
+    assert item.state == "waiting" and item.url == reverse("issuing:issue", args=[draft.pk])
