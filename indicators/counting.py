@@ -50,8 +50,8 @@ def settle_tree(rows):
     """Apply the parent rule to ``rows`` [(indicator, depth, assessment)] in reading order.
 
     Returns [(indicator, depth, assessment)]: a sub-item without a result of its own under a
-    parent that has one gets the empty status "" (printed without status); a parent without a result takes
-    the roll-up of its sub-items' statuses."""
+    parent (or any ancestor) that has one gets the empty status "" (printed without status); a parent
+    without a result takes the roll-up of its sub-items' statuses."""
     rows = list(rows)
     children = {}
     for indicator, _depth, assessment in rows:
@@ -68,11 +68,22 @@ def settle_tree(rows):
         settled[indicator.pk] = assessment
         return assessment
 
-    out = []
     by_pk = {indicator.pk: (indicator, assessment) for indicator, _d, assessment in rows}
+
+    def under_evaluated(indicator):
+        """An ancestor has a result of its own: the ward evaluated that row as a whole, sub-items at
+        any depth included (11.1.a under 11 as much as 11.1)."""
+        seen, parent = set(), by_pk.get(indicator.parent_id)
+        while parent is not None and parent[0].pk not in seen:
+            if parent[1].result is not None:
+                return True
+            seen.add(parent[0].pk)
+            parent = by_pk.get(parent[0].parent_id)
+        return False
+
+    out = []
     for indicator, depth, assessment in rows:
-        parent = by_pk.get(indicator.parent_id)
-        if parent is not None and parent[1].result is not None and assessment.result is None:
+        if assessment.result is None and under_evaluated(indicator):
             out.append((indicator, depth, replace(assessment, status="", percent=None)))
             continue
         out.append((indicator, depth, status_of(indicator, assessment)))
