@@ -203,7 +203,7 @@ def _clone_indicators(src, dst, sector_map, *, by, next_year):
 
 
 def _clone_results(src, indicator_map, *, by):
-    skip = {"id", "indicator", "plan", "updated_at", "version"}
+    skip = {"id", "indicator", "updated_at", "version"}   # the plan: Result.fill_plan takes the copy's
     names = [f.attname for f in Result._meta.concrete_fields if f.name not in skip]
     rows = [Result(indicator=indicator_map[r.indicator_id], **{n: getattr(r, n) for n in names})
             for r in Result.objects.filter(indicator__plan=src)]

@@ -62,9 +62,9 @@ class ScopeFilter(django_filters.FilterSet):
         if not str(self.data.get("year", "")).isdigit():
             self.data["year"] = str(self.default_year())
         year = int(self.data["year"])
-        self.filters["parent"].queryset = supervising_units(
-            user, year if YEARS[0] <= year <= YEARS[1] else None, self.data.get("parent"))
-        if not self.data.get("period") and YEARS[0] <= year <= YEARS[1]:
+        year = year if YEARS[0] <= year <= YEARS[1] else None   # out of range: the form answers 400
+        self.filters["parent"].queryset = supervising_units(user, year, self.data.get("parent"))
+        if not self.data.get("period") and year is not None:
             self.data["period"] = latest_due_period(year, self.today)
         if not self.data.get("mode"):
             self.data["mode"] = "children"

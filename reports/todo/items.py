@@ -292,15 +292,15 @@ def _issue_item(plan):
     """A draft to issue; one with no text yet (plans.selectors.has_body) cannot be issued, so the item
     asks for the text first and opens the plan's page."""
     if not has_body(plan):
-        return Item(kind=ISSUE, key=str(plan.pk), state="no_text",
-                    title=_("Viết nội dung kế hoạch năm %(year)s (căn cứ, lời mở đầu, các mục) để ban hành") % {
-                        "year": plan.year},
-                    detail=plan.title, unit=plan.unit.name, url=reverse("plans:plan_edit", args=[plan.pk]))
-    return Item(kind=ISSUE, key=str(plan.pk), state="waiting",
-                title=(_("Xem xét, ban hành kế hoạch năm %(year)s (điều chỉnh lần %(n)s)") % {
-                    "year": plan.year, "n": plan.revision} if plan.revision
-                       else _("Xem xét, ban hành kế hoạch năm %(year)s") % {"year": plan.year}),
-                detail=plan.title, unit=plan.unit.name, url=reverse("issuing:issue", args=[plan.pk]))
+        state, url = "no_text", reverse("plans:plan_edit", args=[plan.pk])
+        title = _("Viết nội dung kế hoạch năm %(year)s (căn cứ, lời mở đầu, các mục) để ban hành") % {"year": plan.year}
+    else:
+        state, url = "waiting", reverse("issuing:issue", args=[plan.pk])
+        title = (_("Xem xét, ban hành kế hoạch năm %(year)s (điều chỉnh lần %(n)s)") % {
+            "year": plan.year, "n": plan.revision} if plan.revision
+            else _("Xem xét, ban hành kế hoạch năm %(year)s") % {"year": plan.year})
+    return Item(kind=ISSUE, key=str(plan.pk), state=state, title=title, detail=plan.title, unit=plan.unit.name,
+                url=url)
 
 
 def _ward_items(user, today):
